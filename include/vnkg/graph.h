@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: MIT */
+/* The graph: nodes and edges in a stable order, with the attributes every
+ * exporter writes. Node index i is igraph vertex i in analyse. */
+#ifndef VNKG_GRAPH_H
+#define VNKG_GRAPH_H
+
+#include <vnkg/facts.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct {
+    char *id;      /* entity slug; nodes are sorted by id */
+    char *label;
+    VnkgEntityType type;
+    char *aliases; /* '|'-separated, sorted; "" when none */
+    char *sources; /* '|'-separated article ids, sorted */
+    size_t mentions;
+    size_t documents;
+    char *merged_into; /* NULL when none */
+    char *valid_until; /* NULL when none */
+    /* filled by vnkg_analyse_run */
+    double degree, in_degree, out_degree, strength;
+    double pagerank, betweenness, harmonic, eigenvector;
+    long component, community;
+    /* visual hints for Gephi */
+    double x, y, size;
+    unsigned char r, g, b;
+} VnkgNode;
+
+typedef struct {
+    size_t source; /* node index */
+    size_t target;
+    VnkgRelation relation;
+    char *role;    /* NULL unless holds_office */
+    double weight;
+    char *sources; /* '|'-separated article ids, sorted */
+    char *evidence;
+    char *first_date; /* NULL when unknown */
+    char *last_date;
+} VnkgEdge;
+
+typedef struct {
+    VnkgNode *nodes;
+    size_t n_nodes;
+    VnkgEdge *edges; /* sorted by (source id, target id, relation, role) */
+    size_t n_edges;
+    VnkgArticle *articles; /* sorted by id */
+    size_t n_articles;
+    /* filled by vnkg_analyse_run */
+    double modularity;
+    long n_communities;
+    long n_components;
+} VnkgGraph;
+
+/* Builds the graph from resolved facts (strings copied). Node visual hints
+ * get type colours and unit size until analysis lays the graph out.
+ * Returns VNKG_ERR_NO_MEMORY. */
+VNKG_API VnkgStatus vnkg_graph_build(VnkgContext *ctx, const VnkgFacts *facts,
+                                     VnkgGraph **out);
+/* An empty graph (for readers that fill it themselves). */
+VNKG_API VnkgStatus vnkg_graph_new(VnkgContext *ctx, VnkgGraph **out);
+VNKG_API void vnkg_graph_free(VnkgContext *ctx, VnkgGraph *graph);
+/* Index of the node with `id`; VNKG_FAILURE when absent (binary search). */
+VNKG_API VnkgStatus vnkg_graph_find(const VnkgGraph *graph, const char *id,
+                                    size_t *out);
+/* The palette colour of a type (colour-blind-safe, Okabe-Ito). */
+VNKG_API void vnkg_graph_type_colour(VnkgEntityType type, unsigned char *r,
+                                     unsigned char *g, unsigned char *b);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
