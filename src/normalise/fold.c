@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: MIT */
+/* Matching keys, accent folding, ASCII slugs and XML-safe text. */
+#include <vnkg/normalise.h>
+
+#include <utf8proc.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Vietnamese tone marks as combining characters and their digit. */
+static int
+tone_digit(utf8proc_int32_t cp)
+{
+    switch (cp) {
+    case 0x301:
+        return 1; /* sắc */
+    case 0x300:
+        return 2; /* huyền */
+    case 0x309:
+        return 3; /* hỏi */
+    case 0x303:
+        return 4; /* ngã */
+    case 0x323:
+        return 5; /* nặng */
+    default:
+        return 0;
+    }
+}
+
+#define KEY_MAX_CP 64
+
+static size_t
+emit(char *out, size_t cap, size_t pos, const utf8proc_uint8_t *s, size_t n)
+{
+    if (pos + n < cap) {
+        memcpy(out + pos, s, n);
+    }
+    return pos + n;
+}
+
+size_t
+vnkg_normalise_key(const char *word, size_t len, char *out, size_t cap)
+{
+    utf8proc_int32_t cps[KEY_MAX_CP * 4];
+    size_t ncp = 0;
+    int tone = 0;
+    size_t i = 0;
+    while (i < len && ncp + 4 < sizeof cps / sizeof cps[0]) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)word + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0) {
+            cp = 0xFFFD;
+            n = 1;
+        }
+        i += (size_t)n;
+        utf8proc_int32_t dec[4];
+        int last = 0;
+        utf8proc_ssize_t nd = utf8proc_decompose_char(
+            utf8proc_tolower(cp), dec, 4, UTF8PROC_DECOMPOSE, &last);
+        if (nd < 0 || nd > 4) {
+            dec[0] = cp;
+            nd = 1;
+        }
+        for (utf8proc_ssize_t k = 0; k < nd; ++k) {
+            int t = tone_digit(dec[k]);
+            if (t) {
+                tone = t;
+            } else {
+                cps[ncp++] = dec[k];
+            }
+        }
+    }
+    utf8proc_ssize_t nc = utf8proc_normalize_utf32(
+        cps, (utf8proc_ssize_t)ncp, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+    if (nc < 0) {
+        nc = (utf8proc_ssize_t)ncp;
+    }
+    size_t pos = 0;
+    for (utf8proc_ssize_t k = 0; k < nc; ++k) {
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t n = utf8proc_encode_char(cps[k], enc);
+        pos = emit(out, cap, pos, enc, (size_t)n);
+    }
+    if (tone) {
+        utf8proc_uint8_t d = (utf8proc_uint8_t)('0' + tone);
+        pos = emit(out, cap, pos, &d, 1);
+    }
+    if (cap > 0) {
+        out[pos < cap ? pos : cap - 1] = '\0';
+    }
+    return pos;
+}
+
+VnkgStatus
+vnkg_normalise_fold(VnkgContext *ctx, const char *in, size_t len, char **out)
+{
+    *out = NULL;
+    utf8proc_uint8_t *mapped = NULL;
+    utf8proc_ssize_t n = utf8proc_map(
+        (const utf8proc_uint8_t *)in, (utf8proc_ssize_t)len, &mapped,
+        UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD |
+            UTF8PROC_STABLE);
+    if (n < 0) {
+        /* invalid UTF-8: fold what is ASCII, drop the rest */
+        char *p = vnkg_malloc(ctx, len + 1);
+        if (!p) {
+            return VNKG_ERR_NO_MEMORY;
+        }
+        size_t k = 0;
+        for (size_t i = 0; i < len; ++i) {
+            unsigned char c = (unsigned char)in[i];
+            if (c < 0x80) {
+                p[k++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+            }
+        }
+        p[k] = '\0';
+        *out = p;
+        return VNKG_SUCCESS;
+    }
+    /* đ has no decomposition: map U+0111 (C4 91) to 'd' by hand. */
+    char *p = vnkg_malloc(ctx, (size_t)n + 1);
+    if (!p) {
+        free(mapped);
+        return VNKG_ERR_NO_MEMORY;
+    }
+    size_t k = 0;
+    for (utf8proc_ssize_t i = 0; i < n; ++i) {
+        if (mapped[i] == 0xC4 && i + 1 < n && mapped[i + 1] == 0x91) {
+            p[k++] = 'd';
+            ++i;
+        } else {
+            p[k++] = (char)mapped[i];
+        }
+    }
+    p[k] = '\0';
+    free(mapped);
+    *out = p;
+    return VNKG_SUCCESS;
+}
+
+VnkgStatus
+vnkg_normalise_slug(VnkgContext *ctx, const char *in, size_t len, char **out)
+{
+    char *folded;
+    VNKG_TRY(vnkg_normalise_fold(ctx, in, len, &folded));
+    size_t k = 0;
+    int dash = 0;
+    for (size_t i = 0; folded[i]; ++i) {
+        unsigned char c = (unsigned char)folded[i];
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            if (dash && k > 0) {
+                folded[k++] = '-';
+            }
+            folded[k++] = (char)c;
+            dash = 0;
+        } else {
+            dash = 1;
+        }
+    }
+    folded[k] = '\0';
+    *out = folded;
+    return VNKG_SUCCESS;
+}
+
+VnkgStatus
+vnkg_normalise_xml_safe(VnkgContext *ctx, const char *in, size_t len,
+                        char **out)
+{
+    /* U+FFFD is 3 bytes for each bad byte at most. */
+    size_t cap;
+    VNKG_TRY(vnkg_size_mul(&cap, len, 3));
+    VNKG_TRY(vnkg_size_add(&cap, cap, 1));
+    char *p = vnkg_malloc(ctx, cap);
+    if (!p) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    size_t k = 0;
+    size_t i = 0;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)in + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0) {
+            memcpy(p + k, "\xEF\xBF\xBD", 3);
+            k += 3;
+            i += 1;
+            continue;
+        }
+        int forbidden = (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+                        cp == 0xFFFE || cp == 0xFFFF;
+        if (forbidden) {
+            p[k++] = ' ';
+        } else {
+            memcpy(p + k, in + i, (size_t)n);
+            k += (size_t)n;
+        }
+        i += (size_t)n;
+    }
+    p[k] = '\0';
+    *out = p;
+    return VNKG_SUCCESS;
+}
