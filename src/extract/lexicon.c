@@ -1,0 +1,605 @@
+/* SPDX-License-Identifier: MIT */
+/* Loading ontology/ lexicons into token tries. Formats: ontology/README.md. */
+#include "lexicon_internal.h"
+
+#include <vnkg/normalise.h>
+
+#include "vnkg_config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define NO_PAYLOAD SIZE_MAX
+
+static const char *const cue_names[CUE_COUNT] = {
+    "person_prefix", "partner_cue",    "province_prefix",
+    "not_province_prefix", "byline_marker", "bridge_point",
+    "event_word",    "agreement_head", "document_head",
+    "company_head"};
+
+static const char *const gazetteers[] = {"provinces", "ministries", "partners",
+                                         "organizations", "agreements", NULL};
+
+/* ---- growable arrays ---- */
+
+static VnkgStatus
+grow(VnkgContext *ctx, void **arr, size_t *cap, size_t count, size_t size)
+{
+    if (count < *cap) {
+        return VNKG_SUCCESS;
+    }
+    size_t ncap = *cap ? *cap * 2 : 64;
+    size_t bytes;
+    VNKG_TRY(vnkg_size_mul(&bytes, ncap, size));
+    void *p = vnkg_realloc(ctx, *arr, bytes);
+    if (!p) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    *arr = p;
+    *cap = ncap;
+    return VNKG_SUCCESS;
+}
+
+/* ---- trie ---- */
+
+static VnkgStatus
+new_node(VnkgContext *ctx, VnkgLexicon *lex, size_t *out)
+{
+    VNKG_TRY(grow(ctx, (void **)&lex->node_payload, &lex->cap_nodes,
+                  lex->n_nodes, sizeof *lex->node_payload));
+    lex->node_payload[lex->n_nodes] = NO_PAYLOAD;
+    *out = lex->n_nodes++;
+    return VNKG_SUCCESS;
+}
+
+static int
+edge_key(char *buf, size_t cap, size_t node, const char *tok_key)
+{
+    return snprintf(buf, cap, "%zu\x1f%s", node, tok_key);
+}
+
+static VnkgStatus
+child(VnkgContext *ctx, VnkgLexicon *lex, size_t node, const char *tok_key,
+      size_t *out)
+{
+    char buf[VNKG_TOKEN_KEY_MAX + 32];
+    int n = edge_key(buf, sizeof buf, node, tok_key);
+    if (vnkg_strmap_get(&lex->edges, buf, (size_t)n, out) == VNKG_SUCCESS) {
+        return VNKG_SUCCESS;
+    }
+    VNKG_TRY(grow(ctx, (void **)&lex->edge_keys, &lex->cap_edge_keys,
+                  lex->n_edge_keys, sizeof *lex->edge_keys));
+    char *key = vnkg_strndup(ctx, buf, (size_t)n);
+    if (!key) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    lex->edge_keys[lex->n_edge_keys++] = key;
+    VNKG_TRY(new_node(ctx, lex, out));
+    return vnkg_strmap_put(ctx, &lex->edges, key, (size_t)n, *out);
+}
+
+/* Adds one surface form (clean text) with its payload to the trie. */
+static VnkgStatus
+add_form(VnkgContext *ctx, VnkgLexicon *lex, const char *form,
+         LexPayload payload)
+{
+    char *clean;
+    size_t clean_len;
+    VNKG_TRY(vnkg_normalise_text(ctx, NULL, form, strlen(form), &clean,
+                                 &clean_len));
+    VnkgSegments seg;
+    VnkgStatus st = vnkg_segment_text(ctx, clean, clean_len, &seg);
+    vnkg_free(ctx, clean);
+    if (st != VNKG_SUCCESS) {
+        return st;
+    }
+    if (seg.n_tokens == 0 || seg.n_tokens > 32) {
+        vnkg_segments_clear(ctx, &seg);
+        return VNKG_SUCCESS; /* nothing matchable */
+    }
+    size_t node = 0;
+    payload.capmask = 0;
+    for (size_t k = 0; st == VNKG_SUCCESS && k < seg.n_tokens; ++k) {
+        if (seg.tokens[k].flags & VNKG_TOK_CAP) {
+            payload.capmask |= (uint32_t)1 << k;
+        }
+        st = child(ctx, lex, node, seg.tokens[k].key, &node);
+    }
+    payload.ntok = (unsigned)seg.n_tokens;
+    vnkg_segments_clear(ctx, &seg);
+    VNKG_TRY(st);
+    VNKG_TRY(grow(ctx, (void **)&lex->payloads, &lex->cap_payloads,
+                  lex->n_payloads, sizeof *lex->payloads));
+    payload.next = lex->node_payload[node];
+    lex->payloads[lex->n_payloads] = payload;
+    lex->node_payload[node] = lex->n_payloads++;
+    lex->n_forms++;
+    return VNKG_SUCCESS;
+}
+
+size_t
+lex_match(const VnkgLexicon *lex, const VnkgToken *toks, size_t n, size_t i,
+          LexMatch *out, size_t max)
+{
+    size_t found = 0, node = 0;
+    char buf[VNKG_TOKEN_KEY_MAX + 32];
+    for (size_t k = i; k < n && found < max; ++k) {
+        int len = edge_key(buf, sizeof buf, node, toks[k].key);
+        if (vnkg_strmap_get(&lex->edges, buf, (size_t)len, &node) !=
+            VNKG_SUCCESS) {
+            break;
+        }
+        if (lex->node_payload[node] != NO_PAYLOAD) {
+            out[found].len = k - i + 1;
+            out[found].payload = lex->node_payload[node];
+            found++;
+        }
+    }
+    return found;
+}
+
+int
+lex_case_ok(const LexPayload *p, const VnkgToken *toks, size_t i)
+{
+    for (unsigned k = 0; k < p->ntok; ++k) {
+        if ((p->capmask >> k) & 1u) {
+            if (!(toks[i + k].flags & (VNKG_TOK_CAP | VNKG_TOK_NUMBER))) {
+                return 0;
+            }
+        }
+    }
+    return 1;
+}
+
+static int
+has_cue(const VnkgLexicon *lex, size_t payload, CueKind kind)
+{
+    for (size_t p = payload; p != NO_PAYLOAD; p = lex->payloads[p].next) {
+        if (lex->payloads[p].kind == PL_CUE && lex->payloads[p].index == kind) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+size_t
+lex_cue_at(const VnkgLexicon *lex, const VnkgToken *toks, size_t n, size_t i,
+           CueKind kind)
+{
+    LexMatch m[8];
+    size_t found = lex_match(lex, toks, n, i, m, 8);
+    size_t best = 0;
+    for (size_t k = 0; k < found; ++k) {
+        if (has_cue(lex, m[k].payload, kind)) {
+            best = m[k].len;
+        }
+    }
+    return best;
+}
+
+int
+lex_cue_before(const VnkgLexicon *lex, const VnkgToken *toks, size_t i,
+               size_t first, CueKind kind)
+{
+    for (size_t k = 1; k <= 4 && k <= i - first; ++k) {
+        LexMatch m[8];
+        size_t found = lex_match(lex, toks, i, i - k, m, 8);
+        for (size_t j = 0; j < found; ++j) {
+            if (m[j].len == k && has_cue(lex, m[j].payload, kind)) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+size_t
+lex_entry_by_id(const VnkgLexicon *lex, const char *id)
+{
+    size_t idx;
+    if (vnkg_strmap_get(&lex->entry_ids, id, strlen(id), &idx) ==
+        VNKG_SUCCESS) {
+        return idx;
+    }
+    return SIZE_MAX;
+}
+
+int
+lex_is_surname(const VnkgLexicon *lex, const VnkgToken *tok)
+{
+    size_t v;
+    return vnkg_strmap_get(&lex->surnames, tok->key, strlen(tok->key), &v) ==
+           VNKG_SUCCESS;
+}
+
+/* ---- files ---- */
+
+static VnkgStatus
+read_file(VnkgContext *ctx, const char *path, char **out)
+{
+    *out = NULL;
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        return vnkg_diag(ctx, VNKG_ERR_IO, "%s: %s", path, strerror(errno));
+    }
+    size_t cap = 1 << 16, len = 0;
+    char *buf = vnkg_malloc(ctx, cap);
+    VnkgStatus st = buf ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
+    while (st == VNKG_SUCCESS) {
+        if (len + 1 >= cap) {
+            char *p = vnkg_realloc(ctx, buf, cap * 2);
+            if (!p) {
+                st = VNKG_ERR_NO_MEMORY;
+                break;
+            }
+            buf = p;
+            cap *= 2;
+        }
+        size_t n = fread(buf + len, 1, cap - len - 1, fp);
+        len += n;
+        if (n == 0) {
+            if (ferror(fp)) {
+                st = vnkg_diag(ctx, VNKG_ERR_IO, "%s: read error", path);
+            }
+            break;
+        }
+    }
+    fclose(fp);
+    if (st != VNKG_SUCCESS) {
+        vnkg_free(ctx, buf);
+        return st;
+    }
+    buf[len] = '\0';
+    *out = buf;
+    return VNKG_SUCCESS;
+}
+
+/* Splits `line` in place on tabs; returns the number of fields. */
+static size_t
+split_tabs(char *line, char **fields, size_t max)
+{
+    size_t n = 0;
+    fields[n++] = line;
+    for (char *p = line; *p && n < max; ++p) {
+        if (*p == '\t') {
+            *p = '\0';
+            fields[n++] = p + 1;
+        }
+    }
+    return n;
+}
+
+static char *
+dup_field(VnkgContext *ctx, const char *f)
+{
+    if (f[0] == '\0' || strcmp(f, "-") == 0) {
+        return NULL;
+    }
+    return vnkg_strdup(ctx, f);
+}
+
+/* Splits `s` on '|' into a new array of new strings. */
+static VnkgStatus
+split_bars(VnkgContext *ctx, const char *s, char ***out, size_t *n_out)
+{
+    *out = NULL;
+    *n_out = 0;
+    if (s[0] == '\0' || strcmp(s, "-") == 0) {
+        return VNKG_SUCCESS;
+    }
+    size_t n = 1;
+    for (const char *p = s; *p; ++p) {
+        n += *p == '|';
+    }
+    char **arr = vnkg_calloc(ctx, n, sizeof *arr);
+    if (!arr) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    size_t k = 0;
+    const char *start = s;
+    for (const char *p = s;; ++p) {
+        if (*p == '|' || *p == '\0') {
+            if (p > start) {
+                arr[k] = vnkg_strndup(ctx, start, (size_t)(p - start));
+                if (!arr[k]) {
+                    for (size_t j = 0; j < k; ++j) {
+                        vnkg_free(ctx, arr[j]);
+                    }
+                    vnkg_free(ctx, arr);
+                    return VNKG_ERR_NO_MEMORY;
+                }
+                k++;
+            }
+            if (*p == '\0') {
+                break;
+            }
+            start = p + 1;
+        }
+    }
+    *out = arr;
+    *n_out = k;
+    return VNKG_SUCCESS;
+}
+
+static void
+free_strings(VnkgContext *ctx, char **arr, size_t n)
+{
+    for (size_t i = 0; i < n; ++i) {
+        vnkg_free(ctx, arr[i]);
+    }
+    vnkg_free(ctx, arr);
+}
+
+/* Iterates the data lines of a TSV file: skips comments, blank lines and
+ * the header (checked against `header`). */
+typedef VnkgStatus (*LineFn)(VnkgContext *ctx, VnkgLexicon *lex, char *line,
+                             const char *path, size_t lineno);
+
+static VnkgStatus
+each_line(VnkgContext *ctx, VnkgLexicon *lex, const char *path,
+          const char *header, LineFn fn)
+{
+    char *data;
+    VNKG_TRY(read_file(ctx, path, &data));
+    VnkgStatus st = VNKG_SUCCESS;
+    int seen_header = header == NULL;
+    size_t lineno = 0;
+    char *line = data;
+    while (st == VNKG_SUCCESS && line && *line) {
+        char *nl = strchr(line, '\n');
+        if (nl) {
+            *nl = '\0';
+        }
+        lineno++;
+        size_t len = strlen(line);
+        if (len && line[len - 1] == '\r') {
+            line[len - 1] = '\0';
+        }
+        if (line[0] != '#' && line[0] != '\0') {
+            if (!seen_header) {
+                if (strcmp(line, header) != 0) {
+                    st = vnkg_diag(ctx, VNKG_ERR_BAD_SYNTAX,
+                                   "%s:%zu: expected header \"%s\"", path,
+                                   lineno, header);
+                }
+                seen_header = 1;
+            } else {
+                st = fn(ctx, lex, line, path, lineno);
+            }
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    vnkg_free(ctx, data);
+    return st;
+}
+
+static VnkgStatus
+add_aliases(VnkgContext *ctx, VnkgLexicon *lex, size_t entry,
+            const char *label, const char *aliases)
+{
+    LexPayload p = {PL_ENTRY, entry, MARK_NONE, 0, 0, NO_PAYLOAD};
+    VNKG_TRY(add_form(ctx, lex, label, p));
+    char **list;
+    size_t n;
+    VNKG_TRY(split_bars(ctx, aliases, &list, &n));
+    VnkgStatus st = VNKG_SUCCESS;
+    for (size_t i = 0; st == VNKG_SUCCESS && i < n; ++i) {
+        const char *form = list[i];
+        p.marker = MARK_NONE;
+        if (form[0] == '=' || form[0] == '~' || form[0] == '^') {
+            p.marker = form[0];
+            form++;
+        }
+        st = add_form(ctx, lex, form, p);
+    }
+    free_strings(ctx, list, n);
+    return st;
+}
+
+static VnkgStatus
+gazetteer_line(VnkgContext *ctx, VnkgLexicon *lex, char *line,
+               const char *path, size_t lineno)
+{
+    char *f[9];
+    if (split_tabs(line, f, 9) != 8) {
+        return vnkg_diag(ctx, VNKG_ERR_BAD_SYNTAX,
+                         "%s:%zu: expected 8 tab-separated fields", path,
+                         lineno);
+    }
+    VnkgEntityType type;
+    if (vnkg_entity_type_parse(f[1], &type) != VNKG_SUCCESS) {
+        return vnkg_diag(ctx, VNKG_ERR_BAD_SYNTAX, "%s:%zu: unknown type %s",
+                         path, lineno, f[1]);
+    }
+    if (lex_entry_by_id(lex, f[0]) != SIZE_MAX) {
+        return vnkg_diag(ctx, VNKG_ERR_BAD_SYNTAX, "%s:%zu: duplicate id %s",
+                         path, lineno, f[0]);
+    }
+    VNKG_TRY(grow(ctx, (void **)&lex->entries, &lex->cap_entries,
+                  lex->n_entries, sizeof *lex->entries));
+    LexEntry *e = &lex->entries[lex->n_entries];
+    memset(e, 0, sizeof *e);
+    e->type = type;
+    e->id = vnkg_strdup(ctx, f[0]);
+    e->label = vnkg_strdup(ctx, f[2]);
+    e->valid_from = dup_field(ctx, f[4]);
+    e->valid_until = dup_field(ctx, f[5]);
+    e->successor = dup_field(ctx, f[6]);
+    size_t idx = lex->n_entries++;
+    if (!e->id || !e->label) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    VNKG_TRY(split_bars(ctx, f[7], &e->related, &e->n_related));
+    VNKG_TRY(vnkg_strmap_put(ctx, &lex->entry_ids, e->id, strlen(e->id), idx));
+    return add_aliases(ctx, lex, idx, f[2], f[3]);
+}
+
+static VnkgStatus
+title_line(VnkgContext *ctx, VnkgLexicon *lex, char *line, const char *path,
+           size_t lineno)
+{
+    char *f[5];
+    if (split_tabs(line, f, 5) != 4) {
+        return vnkg_diag(ctx, VNKG_ERR_BAD_SYNTAX,
+                         "%s:%zu: expected 4 tab-separated fields", path,
+                         lineno);
+    }
+    VNKG_TRY(grow(ctx, (void **)&lex->titles, &lex->cap_titles, lex->n_titles,
+                  sizeof *lex->titles));
+    LexTitle *t = &lex->titles[lex->n_titles];
+    memset(t, 0, sizeof *t);
+    t->scope = strcmp(f[3], "vn") == 0        ? SCOPE_VN
+               : strcmp(f[3], "foreign") == 0 ? SCOPE_FOREIGN
+                                              : SCOPE_ANY;
+    t->title = vnkg_strdup(ctx, f[0]);
+    t->role = vnkg_strdup(ctx, f[1]);
+    size_t idx = lex->n_titles++;
+    if (!t->title || !t->role) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    VNKG_TRY(split_bars(ctx, f[2], &t->attach, &t->n_attach));
+    LexPayload p = {PL_TITLE, idx, MARK_NONE, 0, 0, NO_PAYLOAD};
+    return add_form(ctx, lex, f[0], p);
+}
+
+static VnkgStatus
+cue_line(VnkgContext *ctx, VnkgLexicon *lex, char *line, const char *path,
+         size_t lineno)
+{
+    char *f[3];
+    if (split_tabs(line, f, 3) != 2) {
+        return vnkg_diag(ctx, VNKG_ERR_BAD_SYNTAX,
+                         "%s:%zu: expected 2 tab-separated fields", path,
+                         lineno);
+    }
+    for (size_t k = 0; k < CUE_COUNT; ++k) {
+        if (strcmp(f[0], cue_names[k]) == 0) {
+            LexPayload p = {PL_CUE, k, MARK_NONE, 0, 0, NO_PAYLOAD};
+            return add_form(ctx, lex, f[1], p);
+        }
+    }
+    return vnkg_diag(ctx, VNKG_ERR_BAD_SYNTAX, "%s:%zu: unknown cue kind %s",
+                     path, lineno, f[0]);
+}
+
+static VnkgStatus
+surname_line(VnkgContext *ctx, VnkgLexicon *lex, char *line,
+             const char *path, size_t lineno)
+{
+    (void)path;
+    (void)lineno;
+    char key[VNKG_TOKEN_KEY_MAX];
+    char *clean;
+    size_t len;
+    VNKG_TRY(vnkg_normalise_text(ctx, NULL, line, strlen(line), &clean, &len));
+    vnkg_normalise_key(clean, len, key, sizeof key);
+    vnkg_free(ctx, clean);
+    VNKG_TRY(grow(ctx, (void **)&lex->surname_keys, &lex->cap_surnames,
+                  lex->n_surnames, sizeof *lex->surname_keys));
+    char *copy = vnkg_strdup(ctx, key);
+    if (!copy) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    lex->surname_keys[lex->n_surnames++] = copy;
+    return vnkg_strmap_put(ctx, &lex->surnames, copy, strlen(copy), 1);
+}
+
+static VnkgStatus
+load_all(VnkgContext *ctx, VnkgLexicon *lex, const char *dir)
+{
+    char path[4096];
+    size_t root;
+    VNKG_TRY(new_node(ctx, lex, &root));
+    static const char gaz_header[] =
+        "id\ttype\tlabel\taliases\tvalid_from\tvalid_until\tsuccessor\trelated";
+    for (int g = 0; gazetteers[g]; ++g) {
+        snprintf(path, sizeof path, "%s/gazetteer/%s.tsv", dir, gazetteers[g]);
+        VNKG_TRY(each_line(ctx, lex, path, gaz_header, gazetteer_line));
+    }
+    snprintf(path, sizeof path, "%s/titles.tsv", dir);
+    VNKG_TRY(each_line(ctx, lex, path, "title\trole\tattach\tscope",
+                       title_line));
+    snprintf(path, sizeof path, "%s/cues.tsv", dir);
+    VNKG_TRY(each_line(ctx, lex, path, "kind\tword", cue_line));
+    snprintf(path, sizeof path, "%s/surnames.txt", dir);
+    return each_line(ctx, lex, path, NULL, surname_line);
+}
+
+VnkgStatus
+vnkg_lexicon_load(VnkgContext *ctx, const char *dir, VnkgLexicon **out)
+{
+    *out = NULL;
+    VnkgLexicon *lex = vnkg_calloc(ctx, 1, sizeof *lex);
+    if (!lex) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    VnkgStatus st = load_all(ctx, lex, dir);
+    if (st != VNKG_SUCCESS) {
+        vnkg_lexicon_free(ctx, lex);
+        return st;
+    }
+    *out = lex;
+    return VNKG_SUCCESS;
+}
+
+void
+vnkg_lexicon_free(VnkgContext *ctx, VnkgLexicon *lex)
+{
+    if (!lex) {
+        return;
+    }
+    for (size_t i = 0; i < lex->n_entries; ++i) {
+        LexEntry *e = &lex->entries[i];
+        vnkg_free(ctx, e->id);
+        vnkg_free(ctx, e->label);
+        vnkg_free(ctx, e->valid_from);
+        vnkg_free(ctx, e->valid_until);
+        vnkg_free(ctx, e->successor);
+        free_strings(ctx, e->related, e->n_related);
+    }
+    for (size_t i = 0; i < lex->n_titles; ++i) {
+        vnkg_free(ctx, lex->titles[i].title);
+        vnkg_free(ctx, lex->titles[i].role);
+        free_strings(ctx, lex->titles[i].attach, lex->titles[i].n_attach);
+    }
+    free_strings(ctx, lex->edge_keys, lex->n_edge_keys);
+    free_strings(ctx, lex->surname_keys, lex->n_surnames);
+    vnkg_free(ctx, lex->entries);
+    vnkg_free(ctx, lex->titles);
+    vnkg_free(ctx, lex->payloads);
+    vnkg_free(ctx, lex->node_payload);
+    vnkg_strmap_clear(ctx, &lex->edges);
+    vnkg_strmap_clear(ctx, &lex->entry_ids);
+    vnkg_strmap_clear(ctx, &lex->surnames);
+    vnkg_free(ctx, lex);
+}
+
+size_t
+vnkg_lexicon_entry_count(const VnkgLexicon *lex)
+{
+    return lex->n_entries;
+}
+
+size_t
+vnkg_lexicon_title_count(const VnkgLexicon *lex)
+{
+    return lex->n_titles;
+}
+
+size_t
+vnkg_lexicon_form_count(const VnkgLexicon *lex)
+{
+    return lex->n_forms;
+}
+
+const char *
+vnkg_lexicon_default_dir(void)
+{
+    if (access(VNKG_SOURCE_ONTOLOGY "/titles.tsv", R_OK) == 0) {
+        return VNKG_SOURCE_ONTOLOGY;
+    }
+    return VNKG_DATADIR;
+}

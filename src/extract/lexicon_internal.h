@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: MIT */
+/* Internal view of a loaded lexicon, shared by extract, resolve, relate. */
+#ifndef VNKG_LEXICON_INTERNAL_H
+#define VNKG_LEXICON_INTERNAL_H
+
+#include <vnkg/lexicon.h>
+#include <vnkg/segment.h>
+
+#include "../util/strmap.h"
+
+typedef enum {
+    CUE_PERSON_PREFIX = 0,
+    CUE_PARTNER,
+    CUE_PROVINCE_PREFIX,
+    CUE_NOT_PROVINCE,
+    CUE_BYLINE,
+    CUE_BRIDGE,
+    CUE_EVENT,
+    CUE_AGREEMENT_HEAD,
+    CUE_DOCUMENT_HEAD,
+    CUE_COMPANY_HEAD,
+    CUE_COUNT
+} CueKind;
+
+typedef enum { PL_ENTRY = 0, PL_TITLE, PL_CUE } PayloadKind;
+
+/* Alias markers of the gazetteer format (ontology/gazetteer/README). */
+enum { MARK_NONE = 0, MARK_CASED = '=', MARK_CUE = '~', MARK_ELLIPTIC = '^' };
+
+typedef struct {
+    char *id;
+    VnkgEntityType type;
+    char *label;
+    char *valid_from;  /* NULL when open */
+    char *valid_until; /* NULL when open */
+    char *successor;   /* id or NULL */
+    char **related;    /* ids */
+    size_t n_related;
+} LexEntry;
+
+enum { SCOPE_ANY = 0, SCOPE_VN, SCOPE_FOREIGN };
+
+typedef struct {
+    char *title;
+    char *role;
+    char **attach; /* "ministry", "province", "partner", "organization",
+                      "org=<id>", "none" in order of preference */
+    size_t n_attach;
+    int scope;
+} LexTitle;
+
+typedef struct {
+    PayloadKind kind;
+    size_t index;     /* entry, title or cue kind */
+    int marker;       /* MARK_* */
+    uint32_t capmask; /* bit k: token k of the form is capitalised */
+    unsigned ntok;
+    size_t next;      /* next payload of the same node, or SIZE_MAX */
+} LexPayload;
+
+struct VnkgLexicon {
+    LexEntry *entries;
+    size_t n_entries, cap_entries;
+    LexTitle *titles;
+    size_t n_titles, cap_titles;
+    LexPayload *payloads;
+    size_t n_payloads, cap_payloads;
+    size_t *node_payload; /* first payload of each trie node or SIZE_MAX */
+    size_t n_nodes, cap_nodes;
+    VnkgStrMap edges;     /* "<node>\x1f<token key>" -> child node */
+    char **edge_keys;     /* owned keys of `edges` */
+    size_t n_edge_keys, cap_edge_keys;
+    VnkgStrMap entry_ids; /* id -> entry index */
+    VnkgStrMap surnames;  /* token key -> 1 */
+    char **surname_keys;
+    size_t n_surnames, cap_surnames;
+    size_t n_forms;
+};
+
+/* One terminal match: `len` tokens from the start, payload chain head. */
+typedef struct {
+    size_t len;
+    size_t payload;
+} LexMatch;
+
+/* All terminal matches of the trie walk from token `i` (shortest first);
+ * returns how many were written (at most `max`). */
+size_t lex_match(const VnkgLexicon *lex, const VnkgToken *toks, size_t n,
+                 size_t i, LexMatch *out, size_t max);
+/* True when the text tokens satisfy the payload's capitalisation. */
+int lex_case_ok(const LexPayload *p, const VnkgToken *toks, size_t i);
+/* Entry index for an id, or SIZE_MAX. */
+size_t lex_entry_by_id(const VnkgLexicon *lex, const char *id);
+/* True when a cue of `kind` ends right before token `i` (tokens i-k..i-1). */
+int lex_cue_before(const VnkgLexicon *lex, const VnkgToken *toks, size_t i,
+                   size_t first, CueKind kind);
+/* Length of the longest cue of `kind` starting at token `i`, or 0. */
+size_t lex_cue_at(const VnkgLexicon *lex, const VnkgToken *toks, size_t n,
+                  size_t i, CueKind kind);
+int lex_is_surname(const VnkgLexicon *lex, const VnkgToken *tok);
+
+#endif

@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: MIT */
+/* Tokeniser and sentence splitter over clean NFC text. */
+#include <vnkg/normalise.h>
+#include <vnkg/segment.h>
+
+#include <utf8proc.h>
+
+#include <string.h>
+
+typedef struct {
+    VnkgContext *ctx;
+    const char *text;
+    size_t len;
+    VnkgSegments *seg;
+    size_t cap_tokens;
+    size_t cap_sentences;
+} Segmenter;
+
+static utf8proc_int32_t
+cp_at(const char *text, size_t len, size_t i, size_t *n)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+                                          (utf8proc_ssize_t)(len - i), &cp);
+    if (k <= 0) {
+        *n = 1;
+        return 0xFFFD;
+    }
+    *n = (size_t)k;
+    return cp;
+}
+
+static int
+is_word_cp(utf8proc_int32_t cp)
+{
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
+           c == UTF8PROC_CATEGORY_ND;
+}
+
+static int
+is_space(utf8proc_int32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n';
+}
+
+static int
+is_dash(utf8proc_int32_t cp)
+{
+    return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
+}
+
+static VnkgStatus
+push_token(Segmenter *s, const VnkgToken *t)
+{
+    VnkgSegments *seg = s->seg;
+    if (seg->n_tokens == s->cap_tokens) {
+        size_t cap = s->cap_tokens ? s->cap_tokens * 2 : 256;
+        VnkgToken *p = vnkg_realloc(s->ctx, seg->tokens, cap * sizeof *p);
+        if (!p) {
+            return VNKG_ERR_NO_MEMORY;
+        }
+        seg->tokens = p;
+        s->cap_tokens = cap;
+    }
+    seg->tokens[seg->n_tokens++] = *t;
+    return VNKG_SUCCESS;
+}
+
+/* Flags of a word token from its letters. */
+static unsigned
+word_flags(const char *text, size_t start, size_t end)
+{
+    unsigned flags = VNKG_TOK_WORD | VNKG_TOK_LATIN;
+    int letters = 0, uppers = 0, digits = 0, first = 1;
+    size_t i = start;
+    while (i < end) {
+        size_t n;
+        utf8proc_int32_t cp = cp_at(text, end, i, &n);
+        utf8proc_category_t c = utf8proc_category(cp);
+        if (c == UTF8PROC_CATEGORY_ND) {
+            digits++;
+        } else if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) {
+            letters++;
+            if (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT) {
+                uppers++;
+                if (first) {
+                    flags |= VNKG_TOK_CAP;
+                }
+            }
+            first = 0;
+        }
+        if (cp >= 0x80) {
+            flags &= ~(unsigned)VNKG_TOK_LATIN;
+        }
+        i += n;
+    }
+    if (letters == 0) {
+        flags &= ~(unsigned)VNKG_TOK_LATIN;
+        if (digits > 0) {
+            flags |= VNKG_TOK_NUMBER;
+        }
+    }
+    if (letters >= 2 && uppers == letters) {
+        flags |= VNKG_TOK_UPPER;
+    }
+    return flags;
+}
+
+static VnkgStatus
+tokenise(Segmenter *s)
+{
+    size_t i = 0;
+    int space = 1, line_start = 1;
+    while (i < s->len) {
+        size_t n;
+        utf8proc_int32_t cp = cp_at(s->text, s->len, i, &n);
+        if (is_space(cp)) {
+            space = 1;
+            line_start |= cp == '\n';
+            i += n;
+            continue;
+        }
+        VnkgToken t;
+        memset(&t, 0, sizeof t);
+        t.start = i;
+        if (is_word_cp(cp)) {
+            size_t j = i + n;
+            while (j < s->len) {
+                size_t m;
+                utf8proc_int32_t c2 = cp_at(s->text, s->len, j, &m);
+                if (!is_word_cp(c2)) {
+                    break;
+                }
+                j += m;
+            }
+            t.end = j;
+            t.flags = word_flags(s->text, i, j);
+            vnkg_normalise_key(s->text + i, j - i, t.key, sizeof t.key);
+        } else {
+            t.end = i + n;
+            t.flags = VNKG_TOK_PUNCT;
+            if (is_dash(cp)) {
+                strcpy(t.key, "-");
+            } else {
+                memcpy(t.key, s->text + i, n < 8 ? n : 7);
+                t.key[n < 8 ? n : 7] = '\0';
+            }
+        }
+        if (space) {
+            t.flags |= VNKG_TOK_SPACE_BEFORE;
+        }
+        if (line_start) {
+            t.flags |= VNKG_TOK_LINE_START;
+        }
+        VNKG_TRY(push_token(s, &t));
+        space = 0;
+        line_start = 0;
+        i = t.end;
+    }
+    return VNKG_SUCCESS;
+}
+
+/* Words after which a full stop does not end a sentence. */
+static int
+is_abbreviation(const VnkgToken *t)
+{
+    /* keys: tone as a trailing digit ("số" -> "so1") */
+    static const char *const abbr[] = {"tp", "ts", "ths", "gs", "pgs", "bs",
+                                       "ks", "mr", "mrs", "ms", "dr", "st",
+                                       "no", "so1", "ông", "ba2", "tt", "q",
+                                       "p", "h", "ub", "ubnd", NULL};
+    if (!(t->flags & VNKG_TOK_WORD)) {
+        return 0;
+    }
+    for (int k = 0; abbr[k]; ++k) {
+        if (strcmp(t->key, abbr[k]) == 0) {
+            return 1;
+        }
+    }
+    /* a single letter: an initial ("J. Biden") */
+    return t->end - t->start == 1 && !(t->flags & VNKG_TOK_NUMBER);
+}
+
+static int
+ends_sentence(const VnkgSegments *seg, size_t i)
+{
+    const VnkgToken *t = &seg->tokens[i];
+    if (!(t->flags & VNKG_TOK_PUNCT)) {
+        return 0;
+    }
+    int stop = strcmp(t->key, ".") == 0 || strcmp(t->key, "!") == 0 ||
+               strcmp(t->key, "?") == 0 || strcmp(t->key, "…") == 0;
+    if (!stop || i + 1 >= seg->n_tokens) {
+        return 0;
+    }
+    const VnkgToken *next = &seg->tokens[i + 1];
+    if (next->flags & VNKG_TOK_LINE_START) {
+        return 0; /* the line break ends it anyway */
+    }
+    if (!(next->flags & VNKG_TOK_SPACE_BEFORE)) {
+        return 0; /* "TP.HCM", "6.5", "v.v." */
+    }
+    if (i > 0 && strcmp(t->key, ".") == 0 && is_abbreviation(&seg->tokens[i - 1])) {
+        return 0;
+    }
+    return (next->flags & (VNKG_TOK_CAP | VNKG_TOK_NUMBER)) ||
+           (next->flags & VNKG_TOK_PUNCT);
+}
+
+static VnkgStatus
+push_sentence(Segmenter *s, size_t first, size_t last, size_t paragraph)
+{
+    VnkgSegments *seg = s->seg;
+    if (seg->n_sentences == s->cap_sentences) {
+        size_t cap = s->cap_sentences ? s->cap_sentences * 2 : 32;
+        VnkgSentence *p = vnkg_realloc(s->ctx, seg->sentences,
+                                       cap * sizeof *p);
+        if (!p) {
+            return VNKG_ERR_NO_MEMORY;
+        }
+        seg->sentences = p;
+        s->cap_sentences = cap;
+    }
+    VnkgSentence *out = &seg->sentences[seg->n_sentences++];
+    out->first_token = first;
+    out->n_tokens = last - first + 1;
+    out->start = seg->tokens[first].start;
+    out->end = seg->tokens[last].end;
+    out->paragraph = paragraph;
+    return VNKG_SUCCESS;
+}
+
+static VnkgStatus
+split_sentences(Segmenter *s)
+{
+    VnkgSegments *seg = s->seg;
+    size_t first = 0, paragraph = 0;
+    for (size_t i = 0; i < seg->n_tokens; ++i) {
+        int last_of_line = i + 1 == seg->n_tokens ||
+                           (seg->tokens[i + 1].flags & VNKG_TOK_LINE_START);
+        if (last_of_line || ends_sentence(seg, i)) {
+            VNKG_TRY(push_sentence(s, first, i, paragraph));
+            first = i + 1;
+            paragraph += (size_t)last_of_line;
+        }
+    }
+    return VNKG_SUCCESS;
+}
+
+VnkgStatus
+vnkg_segment_text(VnkgContext *ctx, const char *text, size_t len,
+                  VnkgSegments *out)
+{
+    memset(out, 0, sizeof *out);
+    Segmenter s = {ctx, text, len, out, 0, 0};
+    VnkgStatus st = tokenise(&s);
+    if (st == VNKG_SUCCESS) {
+        st = split_sentences(&s);
+    }
+    if (st != VNKG_SUCCESS) {
+        vnkg_segments_clear(ctx, out);
+    }
+    return st;
+}
+
+void
+vnkg_segments_clear(VnkgContext *ctx, VnkgSegments *seg)
+{
+    vnkg_free(ctx, seg->tokens);
+    vnkg_free(ctx, seg->sentences);
+    memset(seg, 0, sizeof *seg);
+}
