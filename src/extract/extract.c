@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: MIT */
+/* One article through segment, scan (extract), resolve and relate. */
+#include "extract_internal.h"
+
+#include <vnkg/normalise.h>
+
+#include <string.h>
+
+static void
+doc_state_clear(DocState *ds)
+{
+    vnkg_segments_clear(ds->ctx, &ds->seg);
+    vnkg_free(ds->ctx, ds->persons);
+    vnkg_free(ds->ctx, ds->found);
+    vnkg_free(ds->ctx, ds->offices);
+    vnkg_free(ds->ctx, ds->office_person);
+    vnkg_free(ds->ctx, ds->evidence);
+}
+
+static VnkgStatus
+record_article(DocState *ds, int inferred)
+{
+    VnkgArticle a = {0};
+    a.id = ds->doc->id;
+    a.url = ds->doc->url;
+    a.title = ds->doc->title;
+    a.date = ds->date[0] ? ds->date : NULL;
+    a.date_inferred = inferred;
+    return vnkg_facts_article(ds->ctx, ds->facts, &a);
+}
+
+VnkgStatus
+vnkg_extract_document(VnkgContext *ctx, const VnkgLexicon *lex,
+                      const VnkgDocument *doc, VnkgFacts *out)
+{
+    DocState ds;
+    memset(&ds, 0, sizeof ds);
+    ds.ctx = ctx;
+    ds.lex = lex;
+    ds.doc = doc;
+    ds.facts = out;
+    ds.bridge_province = NONE;
+    int inferred = 0;
+    vnkg_extract_date(doc, ds.date, &inferred);
+    VnkgStatus st = record_article(&ds, inferred);
+    if (st == VNKG_SUCCESS) {
+        st = vnkg_segment_text(ctx, doc->text, doc->text_len, &ds.seg);
+    }
+    for (size_t s = 0; st == VNKG_SUCCESS && s < ds.seg.n_sentences; ++s) {
+        ds.sentence = s;
+        st = scan_sentence(&ds);
+        if (st == VNKG_SUCCESS) {
+            st = relate_sentence(&ds);
+        }
+    }
+    doc_state_clear(&ds);
+    return st;
+}

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: MIT */
+/* Internal: the per-article working state of extract, resolve and relate. */
+#ifndef VNKG_EXTRACT_INTERNAL_H
+#define VNKG_EXTRACT_INTERNAL_H
+
+#include <vnkg/extract.h>
+#include <vnkg/segment.h>
+
+#include "lexicon_internal.h"
+
+#define NONE SIZE_MAX
+
+/* An office found next to a person's name. */
+typedef struct {
+    size_t title;  /* LexTitle index */
+    size_t org;    /* entity index in the article's facts, or NONE */
+    int pending_province; /* attach to the sentence's or bridge province */
+} Office;
+
+/* A person seen in the article (for short mentions and bare titles). */
+typedef struct {
+    size_t entity;
+    char last_key[VNKG_TOKEN_KEY_MAX]; /* key of the given name */
+    size_t roles[8]; /* LexTitle indexes held */
+    size_t n_roles;
+} Person;
+
+/* One mention found in a sentence. */
+typedef struct {
+    size_t tok_start, tok_end; /* [start, end) token range */
+    size_t entity;
+    VnkgEntityType type;
+} Found;
+
+typedef struct {
+    VnkgContext *ctx;
+    const VnkgLexicon *lex;
+    const VnkgDocument *doc;
+    VnkgFacts *facts;
+    VnkgSegments seg;
+    char date[11]; /* "" when unknown */
+    Person *persons;
+    size_t n_persons, cap_persons;
+    size_t bridge_province; /* entity index of the last bridge point */
+    /* the sentence being scanned */
+    size_t sentence;
+    Found *found;
+    size_t n_found, cap_found;
+    Office *offices; /* offices of persons in this sentence */
+    size_t *office_person; /* entity index of the holder */
+    size_t n_offices, cap_offices;
+    size_t sentence_bridge; /* province at a bridge point here, or NONE */
+    char *evidence;         /* the sentence's text */
+} DocState;
+
+/* resolve: entities from the lexicon (time-aware) and for persons. */
+VnkgStatus resolve_entry(DocState *ds, size_t entry, size_t *out);
+VnkgStatus resolve_person(DocState *ds, size_t tok_start, size_t tok_end,
+                          size_t *out);
+VnkgStatus resolve_named(DocState *ds, VnkgEntityType type,
+                         const char *label, size_t *out);
+/* The person of the article whose given name has this key, when exactly
+ * one has; NONE otherwise. */
+size_t resolve_short_name(const DocState *ds, const char *key);
+/* The one person of the article holding this title's role, or NONE. */
+size_t resolve_bare_title(const DocState *ds, size_t title);
+VnkgStatus resolve_note_role(DocState *ds, size_t person, size_t title);
+
+/* extract: the sentence scanner. */
+VnkgStatus scan_sentence(DocState *ds);
+VnkgStatus add_found(DocState *ds, size_t start, size_t end, size_t entity);
+
+/* relate: relations of the sentence just scanned. */
+VnkgStatus relate_sentence(DocState *ds);
+
+#endif

@@ -1,0 +1,680 @@
+/* SPDX-License-Identifier: MIT */
+/* The sentence scanner: numbered documents, title chains with persons,
+ * person prefixes, gazetteer entities, agreement and company patterns. */
+#include <vnkg/normalise.h>
+
+#include "extract_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_OFFICES 8
+#define MAX_NAME_TOKENS 4
+
+static const VnkgToken *
+tok(const DocState *ds, size_t i)
+{
+    return &ds->seg.tokens[i];
+}
+
+static int
+is_punct(const DocState *ds, size_t i, const char *key)
+{
+    const VnkgToken *t = tok(ds, i);
+    return (t->flags & VNKG_TOK_PUNCT) && strcmp(t->key, key) == 0;
+}
+
+static int
+is_key(const DocState *ds, size_t i, const char *key)
+{
+    const VnkgToken *t = tok(ds, i);
+    return (t->flags & VNKG_TOK_WORD) && strcmp(t->key, key) == 0;
+}
+
+static int
+is_cap_word(const DocState *ds, size_t i)
+{
+    const VnkgToken *t = tok(ds, i);
+    return (t->flags & VNKG_TOK_WORD) && !(t->flags & VNKG_TOK_NUMBER) &&
+           (t->flags & (VNKG_TOK_CAP | VNKG_TOK_UPPER));
+}
+
+VnkgStatus
+add_found(DocState *ds, size_t start, size_t end, size_t entity)
+{
+    if (ds->n_found == ds->cap_found) {
+        size_t cap = ds->cap_found ? ds->cap_found * 2 : 16;
+        Found *p = vnkg_realloc(ds->ctx, ds->found, cap * sizeof *p);
+        if (!p) {
+            return VNKG_ERR_NO_MEMORY;
+        }
+        ds->found = p;
+        ds->cap_found = cap;
+    }
+    const VnkgEntity *e = vnkg_facts_entity_at(ds->facts, entity);
+    ds->found[ds->n_found++] = (Found){start, end, entity, e->type};
+    return VNKG_SUCCESS;
+}
+
+/* ---- gazetteer entries ---- */
+
+static int
+payload_ok(const DocState *ds, const LexPayload *p, size_t i, size_t first,
+           int allow_elliptic)
+{
+    const VnkgToken *toks = ds->seg.tokens;
+    if (p->kind != PL_ENTRY) {
+        return 0;
+    }
+    if ((p->marker == MARK_CASED || p->marker == MARK_CUE) &&
+        !lex_case_ok(p, toks, i)) {
+        return 0;
+    }
+    if (p->marker == MARK_CUE &&
+        !lex_cue_before(ds->lex, toks, i, first, CUE_PARTNER)) {
+        return 0;
+    }
+    if (p->marker == MARK_ELLIPTIC && !allow_elliptic) {
+        return 0;
+    }
+    if (ds->lex->entries[p->index].type == VNKG_TYPE_PROVINCE &&
+        lex_cue_before(ds->lex, toks, i, first, CUE_NOT_PROVINCE)) {
+        return 0; /* "huyện X", "phường X", "đường X" are not provinces */
+    }
+    return 1;
+}
+
+/* Longest acceptable gazetteer entry at token i (of `type`, or any type
+ * when type == VNKG_TYPE_COUNT). Returns its length in tokens, or 0. */
+static size_t
+entry_at(const DocState *ds, size_t i, size_t first, size_t end,
+         VnkgEntityType type, int allow_elliptic, size_t *entry)
+{
+    LexMatch m[8];
+    size_t found = lex_match(ds->lex, ds->seg.tokens, end, i, m, 8);
+    for (size_t k = found; k-- > 0;) {
+        for (size_t p = m[k].payload; p != NONE; p = ds->lex->payloads[p].next) {
+            const LexPayload *pl = &ds->lex->payloads[p];
+            if (!payload_ok(ds, pl, i, first, allow_elliptic)) {
+                continue;
+            }
+            if (type != VNKG_TYPE_COUNT &&
+                ds->lex->entries[pl->index].type != type) {
+                continue;
+            }
+            *entry = pl->index;
+            return m[k].len;
+        }
+    }
+    return 0;
+}
+
+/* Longest title at token i; 0 when none. */
+static size_t
+title_at(const DocState *ds, size_t i, size_t end, size_t *title)
+{
+    LexMatch m[8];
+    size_t found = lex_match(ds->lex, ds->seg.tokens, end, i, m, 8);
+    for (size_t k = found; k-- > 0;) {
+        for (size_t p = m[k].payload; p != NONE; p = ds->lex->payloads[p].next) {
+            if (ds->lex->payloads[p].kind == PL_TITLE) {
+                *title = ds->lex->payloads[p].index;
+                return m[k].len;
+            }
+        }
+    }
+    return 0;
+}
+
+static VnkgStatus
+take_entry(DocState *ds, size_t i, size_t len, size_t entry, size_t *entity)
+{
+    VNKG_TRY(resolve_entry(ds, entry, entity));
+    return add_found(ds, i, i + len, *entity);
+}
+
+/* ---- titles and the organisation they attach to ---- */
+
+static size_t
+skip_vietnam(const DocState *ds, size_t k, size_t end)
+{
+    if (k + 1 < end && is_key(ds, k, "viêt5") && is_key(ds, k + 1, "nam")) {
+        k += 2;
+    }
+    if (k < end && (is_key(ds, k, "tai5") || is_key(ds, k, "ơ3"))) {
+        k += 1;
+    }
+    return k;
+}
+
+static VnkgStatus
+attach_kind(DocState *ds, const char *kind, size_t *j, size_t first,
+            size_t end, Office *o, int *done)
+{
+    size_t entry, len, k = *j;
+    VnkgEntityType type = VNKG_TYPE_COUNT;
+    int elliptic = 0;
+    if (strcmp(kind, "ministry") == 0) {
+        type = VNKG_TYPE_MINISTRY;
+        elliptic = 1;
+    } else if (strcmp(kind, "province") == 0) {
+        type = VNKG_TYPE_PROVINCE;
+        k += lex_cue_at(ds->lex, ds->seg.tokens, end, k, CUE_PROVINCE_PREFIX);
+    } else if (strcmp(kind, "partner") == 0) {
+        type = VNKG_TYPE_PARTNER;
+        k = skip_vietnam(ds, k, end);
+    } else if (strcmp(kind, "organization") == 0) {
+        type = VNKG_TYPE_ORGANIZATION;
+    } else if (strncmp(kind, "org=", 4) == 0) {
+        size_t fixed = lex_entry_by_id(ds->lex, kind + 4);
+        if (fixed == NONE) {
+            return VNKG_SUCCESS;
+        }
+        len = entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry);
+        if (len && entry == fixed) {
+            VNKG_TRY(take_entry(ds, k, len, entry, &o->org));
+            *j = k + len;
+        } else {
+            VNKG_TRY(resolve_entry(ds, fixed, &o->org));
+        }
+        *done = 1;
+        return VNKG_SUCCESS;
+    } else {
+        *done = strcmp(kind, "none") == 0;
+        return VNKG_SUCCESS;
+    }
+    if (k < end && (len = entry_at(ds, k, first, end, type, elliptic, &entry))) {
+        VNKG_TRY(take_entry(ds, k, len, entry, &o->org));
+        *j = k + len;
+        *done = 1;
+    }
+    return VNKG_SUCCESS;
+}
+
+static VnkgStatus
+attach_org(DocState *ds, size_t *j, size_t first, size_t end, Office *o)
+{
+    const LexTitle *t = &ds->lex->titles[o->title];
+    int done = 0;
+    for (size_t a = 0; a < t->n_attach && !done; ++a) {
+        VNKG_TRY(attach_kind(ds, t->attach[a], j, first, end, o, &done));
+    }
+    if (!done) {
+        for (size_t a = 0; a < t->n_attach; ++a) {
+            if (strcmp(t->attach[a], "province") == 0) {
+                o->pending_province = 1;
+            }
+        }
+    }
+    return VNKG_SUCCESS;
+}
+
+static int
+is_chain_separator(const DocState *ds, size_t k)
+{
+    return is_punct(ds, k, ",") || is_punct(ds, k, "-") ||
+           is_punct(ds, k, "/") || is_key(ds, k, "kiêm") ||
+           is_key(ds, k, "va2");
+}
+
+/* Parses "TITLE [ORG] ((,|kiêm|và|/) TITLE [ORG])*" from token j. */
+static VnkgStatus
+parse_chain(DocState *ds, size_t j, size_t first, size_t end, Office *offs,
+            size_t *n_offs, size_t *out_end)
+{
+    *n_offs = 0;
+    size_t t, len;
+    while (j < end && (len = title_at(ds, j, end, &t))) {
+        j += len;
+        Office o = {t, NONE, 0};
+        VNKG_TRY(attach_org(ds, &j, first, end, &o));
+        if (*n_offs < MAX_OFFICES) {
+            offs[(*n_offs)++] = o;
+        }
+        size_t k = j;
+        if (k < end && is_chain_separator(ds, k)) {
+            k++;
+        }
+        if (k < end && title_at(ds, k, end, &t)) {
+            j = k;
+            continue;
+        }
+        break;
+    }
+    *out_end = j;
+    return VNKG_SUCCESS;
+}
+
+/* ---- person names ---- */
+
+static int
+starts_lexical(const DocState *ds, size_t i, size_t end)
+{
+    LexMatch m[8];
+    return lex_match(ds->lex, ds->seg.tokens, end, i, m, 8) > 0 &&
+           !lex_is_surname(ds->lex, tok(ds, i));
+}
+
+/* Length of a Vietnamese full name at i (surname + 1..3 capitalised
+ * words), or of a run of capitalised Latin words when `latin` is set. */
+static size_t
+name_at(const DocState *ds, size_t i, size_t end, int latin)
+{
+    if (i >= end || !is_cap_word(ds, i)) {
+        return 0;
+    }
+    int vn = lex_is_surname(ds->lex, tok(ds, i));
+    if (!vn && !(latin && (tok(ds, i)->flags & VNKG_TOK_LATIN))) {
+        return 0;
+    }
+    size_t k = i + 1;
+    while (k < end && k - i < MAX_NAME_TOKENS && is_cap_word(ds, k) &&
+           (tok(ds, k)->flags & VNKG_TOK_SPACE_BEFORE) &&
+           !starts_lexical(ds, k, end)) {
+        if (!vn && !(tok(ds, k)->flags & VNKG_TOK_LATIN)) {
+            break;
+        }
+        k++;
+    }
+    if (vn && k - i < 2) {
+        return 0;
+    }
+    return k - i;
+}
+
+static VnkgStatus
+add_offices(DocState *ds, size_t person, const Office *offs, size_t n)
+{
+    for (size_t k = 0; k < n; ++k) {
+        if (ds->n_offices == ds->cap_offices) {
+            size_t cap = ds->cap_offices ? ds->cap_offices * 2 : 8;
+            Office *p = vnkg_realloc(ds->ctx, ds->offices, cap * sizeof *p);
+            if (!p) {
+                return VNKG_ERR_NO_MEMORY;
+            }
+            ds->offices = p;
+            size_t *q = vnkg_realloc(ds->ctx, ds->office_person,
+                                     cap * sizeof *q);
+            if (!q) {
+                return VNKG_ERR_NO_MEMORY;
+            }
+            ds->office_person = q;
+            ds->cap_offices = cap;
+        }
+        ds->offices[ds->n_offices] = offs[k];
+        ds->office_person[ds->n_offices++] = person;
+        VNKG_TRY(resolve_note_role(ds, person, offs[k].title));
+    }
+    return VNKG_SUCCESS;
+}
+
+static int
+chain_is_foreign(const DocState *ds, const Office *offs, size_t n)
+{
+    for (size_t k = 0; k < n; ++k) {
+        if (ds->lex->titles[offs[k].title].scope == SCOPE_FOREIGN) {
+            return 1;
+        }
+        if (offs[k].org != NONE &&
+            vnkg_facts_entity_at(ds->facts, offs[k].org)->type ==
+                VNKG_TYPE_PARTNER) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* After a name: ", TITLE…" adds offices unless the chain ends in another
+ * person's name (then that title belongs to the next person). */
+static VnkgStatus
+right_chain(DocState *ds, size_t person, size_t k, size_t first, size_t end,
+            size_t *next)
+{
+    *next = k;
+    if (!(k + 1 < end && is_punct(ds, k, ","))) {
+        return VNKG_SUCCESS;
+    }
+    size_t t;
+    if (!title_at(ds, k + 1, end, &t)) {
+        return VNKG_SUCCESS;
+    }
+    Office offs[MAX_OFFICES];
+    size_t n, stop;
+    size_t found_before = ds->n_found;
+    VNKG_TRY(parse_chain(ds, k + 1, first, end, offs, &n, &stop));
+    size_t sep = stop;
+    if (sep < end && (is_punct(ds, sep, "-") || is_punct(ds, sep, ":"))) {
+        sep++;
+    }
+    if (name_at(ds, sep, end, chain_is_foreign(ds, offs, n))) {
+        /* the titles introduce the next person: forget what we took */
+        ds->n_found = found_before;
+        *next = k + 1;
+        return VNKG_SUCCESS;
+    }
+    VNKG_TRY(add_offices(ds, person, offs, n));
+    *next = stop;
+    return VNKG_SUCCESS;
+}
+
+static VnkgStatus
+take_person(DocState *ds, size_t i, size_t len, size_t *entity)
+{
+    VNKG_TRY(resolve_person(ds, i, i + len, entity));
+    return add_found(ds, i, i + len, *entity);
+}
+
+static int
+plural_before(const DocState *ds, size_t i, size_t first)
+{
+    return i > first &&
+           (is_key(ds, i - 1, "cac1") || is_key(ds, i - 1, "nhưng4") ||
+            is_key(ds, i - 1, "nhiêu2") || (tok(ds, i - 1)->flags & VNKG_TOK_NUMBER));
+}
+
+/* TITLE-chain [-|:|,] [person prefix] NAME at i. Returns tokens consumed. */
+static VnkgStatus
+scan_title(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
+{
+    Office offs[MAX_OFFICES];
+    size_t n, k;
+    *next = i;
+    VNKG_TRY(parse_chain(ds, i, first, end, offs, &n, &k));
+    if (n == 0) {
+        return VNKG_SUCCESS;
+    }
+    size_t name_start = k;
+    if (k < end && (is_punct(ds, k, "-") || is_punct(ds, k, ":") ||
+                    is_punct(ds, k, ","))) {
+        name_start++;
+    }
+    name_start += lex_cue_at(ds->lex, ds->seg.tokens, end, name_start,
+                             CUE_PERSON_PREFIX);
+    size_t len = name_at(ds, name_start, end, chain_is_foreign(ds, offs, n));
+    size_t person = NONE;
+    if (len) {
+        VNKG_TRY(take_person(ds, name_start, len, &person));
+        k = name_start + len;
+    } else if (name_start < end && is_cap_word(ds, name_start) &&
+               (person = resolve_short_name(ds, tok(ds, name_start)->key)) !=
+                   NONE) {
+        VNKG_TRY(add_found(ds, name_start, name_start + 1, person));
+        k = name_start + 1;
+    } else if ((tok(ds, i)->flags & VNKG_TOK_CAP) &&
+               !plural_before(ds, i, first) &&
+               (person = resolve_bare_title(ds, offs[0].title)) != NONE) {
+        /* a bare "Thủ tướng" referring back to the one named before */
+        VNKG_TRY(add_found(ds, i, i + 1, person));
+        *next = k;
+        return VNKG_SUCCESS;
+    }
+    if (person != NONE) {
+        VNKG_TRY(add_offices(ds, person, offs, n));
+        VNKG_TRY(right_chain(ds, person, k, first, end, &k));
+    }
+    *next = k;
+    return VNKG_SUCCESS;
+}
+
+/* The official already named in this article with the name at k. */
+static VnkgStatus
+known_person(DocState *ds, size_t k, size_t len, size_t *person)
+{
+    char *slug;
+    size_t b = tok(ds, k)->start;
+    VNKG_TRY(vnkg_normalise_slug(ds->ctx, ds->doc->text + b,
+                                 tok(ds, k + len - 1)->end - b, &slug));
+    char id[256];
+    snprintf(id, sizeof id, "official/%s", slug);
+    vnkg_free(ds->ctx, slug);
+    return vnkg_facts_find(ds->facts, id, person);
+}
+
+/* "đồng chí/ông/bà NAME[, TITLE…]" or "NAME, TITLE…" or a known name. */
+static VnkgStatus
+scan_person(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
+{
+    *next = i;
+    size_t k = i + lex_cue_at(ds->lex, ds->seg.tokens, end, i,
+                              CUE_PERSON_PREFIX);
+    int prefixed = k > i;
+    size_t len = name_at(ds, k, end, 0), person, t, entry;
+    if (!len) {
+        if (prefixed && k < end && is_cap_word(ds, k) &&
+            (person = resolve_short_name(ds, tok(ds, k)->key)) != NONE) {
+            VNKG_TRY(add_found(ds, k, k + 1, person));
+            *next = k + 1;
+        }
+        return VNKG_SUCCESS;
+    }
+    int titled = k + len + 1 < end && is_punct(ds, k + len, ",") &&
+                 title_at(ds, k + len + 1, end, &t);
+    if (!titled) {
+        /* an untitled name counts only when the article named the person
+         * with a post before, and a place ("Hà Nội") is not a name */
+        if (!prefixed &&
+            entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry) >= len) {
+            return VNKG_SUCCESS;
+        }
+        VnkgStatus st = known_person(ds, k, len, &person);
+        if (st == VNKG_FAILURE) {
+            *next = prefixed ? k + len : i; /* "ông X": not an official */
+            return VNKG_SUCCESS;
+        }
+        VNKG_TRY(st);
+    }
+    VNKG_TRY(take_person(ds, k, len, &person));
+    return right_chain(ds, person, k + len, first, end, next);
+}
+
+/* ---- numbered documents ---- */
+
+static int
+code_token_ok(const DocState *ds, size_t m, int *sep, int *letters)
+{
+    const VnkgToken *t = tok(ds, m);
+    if (t->flags & VNKG_TOK_PUNCT) {
+        if (is_punct(ds, m, "-") || is_punct(ds, m, "/") ||
+            is_punct(ds, m, ".")) {
+            *sep = 1;
+            return 1;
+        }
+        return 0;
+    }
+    if (!(t->flags & VNKG_TOK_NUMBER)) {
+        *letters = 1;
+    }
+    return 1;
+}
+
+static VnkgStatus
+scan_document(DocState *ds, size_t i, size_t end, size_t *next)
+{
+    *next = i;
+    size_t hl = lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_DOCUMENT_HEAD);
+    if (!hl) {
+        return VNKG_SUCCESS;
+    }
+    size_t k = i + hl;
+    if (k < end && is_key(ds, k, "so1")) {
+        k++;
+    }
+    if (k >= end || !(tok(ds, k)->flags & VNKG_TOK_NUMBER)) {
+        return VNKG_SUCCESS;
+    }
+    int sep = 0, letters = 0;
+    size_t m = k + 1;
+    while (m < end && !(tok(ds, m)->flags & VNKG_TOK_SPACE_BEFORE) &&
+           code_token_ok(ds, m, &sep, &letters)) {
+        m++;
+    }
+    while (m > k + 1 && (tok(ds, m - 1)->flags & VNKG_TOK_PUNCT)) {
+        m--;
+    }
+    if (!sep || !letters) {
+        return VNKG_SUCCESS;
+    }
+    const char *text = ds->doc->text;
+    size_t hs = tok(ds, i)->start, he = tok(ds, i + hl - 1)->end;
+    size_t cs = tok(ds, k)->start, ce = tok(ds, m - 1)->end;
+    char label[512];
+    if ((he - hs) + (ce - cs) + 2 > sizeof label) {
+        return VNKG_SUCCESS;
+    }
+    memcpy(label, text + hs, he - hs);
+    label[he - hs] = ' ';
+    memcpy(label + (he - hs) + 1, text + cs, ce - cs);
+    label[(he - hs) + 1 + (ce - cs)] = '\0';
+    if (label[0] >= 'a' && label[0] <= 'z') {
+        label[0] = (char)(label[0] - 32);
+    } else if ((unsigned char)label[0] == 0xC4 && (unsigned char)label[1] == 0x91) {
+        label[1] = (char)0x90; /* đ -> Đ */
+    }
+    size_t entity;
+    VNKG_TRY(resolve_named(ds, VNKG_TYPE_DOCUMENT, label, &entity));
+    VNKG_TRY(add_found(ds, i, m, entity));
+    *next = m;
+    return VNKG_SUCCESS;
+}
+
+/* ---- companies: "tập đoàn X" with a Latin name not in the lexicon ---- */
+
+static int
+is_company_stopword(const DocState *ds, size_t k)
+{
+    static const char *const stop[] = {"tnhh", "cp", "mtv", "jsc", "co",
+                                       "ltd", "inc", "corp", NULL};
+    for (int s = 0; stop[s]; ++s) {
+        if (is_key(ds, k, stop[s])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static VnkgStatus
+scan_company(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
+{
+    *next = i;
+    size_t hl = lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_COMPANY_HEAD);
+    if (!hl) {
+        return VNKG_SUCCESS;
+    }
+    size_t k = i + hl, entry, len;
+    if (k < end && (len = entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0,
+                                   &entry))) {
+        size_t entity;
+        VNKG_TRY(take_entry(ds, k, len, entry, &entity));
+        *next = k + len;
+        return VNKG_SUCCESS;
+    }
+    size_t m = k;
+    while (m < end && m - k < 3 && is_cap_word(ds, m) &&
+           (tok(ds, m)->flags & VNKG_TOK_LATIN) && !is_company_stopword(ds, m)) {
+        m++;
+    }
+    if (m == k) {
+        return VNKG_SUCCESS;
+    }
+    char label[256];
+    size_t b = tok(ds, k)->start, x = tok(ds, m - 1)->end;
+    if (x - b >= sizeof label) {
+        return VNKG_SUCCESS;
+    }
+    memcpy(label, ds->doc->text + b, x - b);
+    label[x - b] = '\0';
+    size_t entity;
+    VNKG_TRY(resolve_named(ds, VNKG_TYPE_PARTNER, label, &entity));
+    VNKG_TRY(add_found(ds, k, m, entity));
+    *next = m;
+    return VNKG_SUCCESS;
+}
+
+/* ---- the sentence ---- */
+
+static void
+find_bridge(DocState *ds, size_t first, size_t end)
+{
+    ds->sentence_bridge = NONE;
+    for (size_t i = first; i < end; ++i) {
+        size_t bl = lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_BRIDGE);
+        if (!bl) {
+            continue;
+        }
+        size_t k = i + bl, entry;
+        size_t prefix = lex_cue_at(ds->lex, ds->seg.tokens, end, k,
+                                   CUE_PROVINCE_PREFIX);
+        k += prefix;
+        if (prefix && (k >= end || !entry_at(ds, k, first, end,
+                                             VNKG_TYPE_PROVINCE, 0, &entry))) {
+            /* "tại điểm cầu tỉnh": the province of the article's bridge
+             * point named before, if any */
+            ds->sentence_bridge = ds->bridge_province;
+            continue;
+        }
+        if (k < end && entry_at(ds, k, first, end, VNKG_TYPE_PROVINCE, 0,
+                                &entry)) {
+            size_t entity;
+            if (resolve_entry(ds, entry, &entity) == VNKG_SUCCESS) {
+                ds->sentence_bridge = entity;
+                ds->bridge_province = entity;
+            }
+        }
+    }
+}
+
+/* Elliptical ministry names continue a list: "các Bộ Công Thương, Tài
+ * chính" — allowed right after a ministry and a comma or "và". */
+static int
+after_ministry(const DocState *ds, size_t i)
+{
+    if (ds->n_found == 0 || i < 2) {
+        return 0;
+    }
+    const Found *f = &ds->found[ds->n_found - 1];
+    return f->type == VNKG_TYPE_MINISTRY && f->tok_end == i - 1 &&
+           (is_punct(ds, i - 1, ",") || is_key(ds, i - 1, "va2"));
+}
+
+static VnkgStatus
+scan_at(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
+{
+    VNKG_TRY(scan_document(ds, i, end, next));
+    if (*next > i) {
+        return VNKG_SUCCESS;
+    }
+    VNKG_TRY(scan_title(ds, i, first, end, next));
+    if (*next > i) {
+        return VNKG_SUCCESS;
+    }
+    VNKG_TRY(scan_person(ds, i, first, end, next));
+    if (*next > i) {
+        return VNKG_SUCCESS;
+    }
+    size_t entry, len = entry_at(ds, i, first, end, VNKG_TYPE_COUNT,
+                                 after_ministry(ds, i), &entry);
+    if (len) {
+        size_t entity;
+        VNKG_TRY(take_entry(ds, i, len, entry, &entity));
+        *next = i + len;
+        return VNKG_SUCCESS;
+    }
+    return scan_company(ds, i, first, end, next);
+}
+
+VnkgStatus
+scan_sentence(DocState *ds)
+{
+    const VnkgSentence *s = &ds->seg.sentences[ds->sentence];
+    size_t first = s->first_token, end = first + s->n_tokens;
+    ds->n_found = 0;
+    ds->n_offices = 0;
+    find_bridge(ds, first, end);
+    size_t i = first;
+    while (i < end) {
+        size_t next;
+        VNKG_TRY(scan_at(ds, i, first, end, &next));
+        i = next > i ? next : i + 1;
+    }
+    return VNKG_SUCCESS;
+}

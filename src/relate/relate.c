@@ -1,0 +1,267 @@
+/* SPDX-License-Identifier: MIT */
+/* Relations of one sentence: holds_office (with role), represents,
+ * issued_by, agreement_with and co_mention, each with the sentence as
+ * evidence and the article's date. */
+#include "../extract/extract_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *
+date_or_null(const DocState *ds)
+{
+    return ds->date[0] ? ds->date : NULL;
+}
+
+static VnkgStatus
+relate(DocState *ds, size_t from, size_t to, VnkgRelation rel,
+       const char *role)
+{
+    if (from == to) {
+        return VNKG_SUCCESS;
+    }
+    return vnkg_facts_relate(ds->ctx, ds->facts, from, to, rel, role, 1.0,
+                             ds->doc->id, date_or_null(ds), ds->evidence);
+}
+
+/* Records the sentence's mentions and their surface forms as aliases. */
+static VnkgStatus
+flush_mentions(DocState *ds)
+{
+    const VnkgToken *t = ds->seg.tokens;
+    for (size_t k = 0; k < ds->n_found; ++k) {
+        const Found *f = &ds->found[k];
+        size_t b = t[f->tok_start].start, x = t[f->tok_end - 1].end;
+        VNKG_TRY(vnkg_facts_mention(ds->ctx, ds->facts, ds->doc->id, b, x,
+                                    ds->doc->text + b, x - b, f->entity));
+        if (f->type == VNKG_TYPE_OFFICIAL && f->tok_end - f->tok_start < 2) {
+            continue; /* "Sơn", a bare "Thủ tướng": not a name variant */
+        }
+        char *surface = vnkg_strndup(ds->ctx, ds->doc->text + b, x - b);
+        if (!surface) {
+            return VNKG_ERR_NO_MEMORY;
+        }
+        VnkgStatus st = vnkg_facts_add_alias(ds->ctx, ds->facts, f->entity,
+                                             surface);
+        vnkg_free(ds->ctx, surface);
+        VNKG_TRY(st);
+    }
+    return VNKG_SUCCESS;
+}
+
+static size_t
+sentence_province(const DocState *ds)
+{
+    if (ds->sentence_bridge != NONE) {
+        return ds->sentence_bridge;
+    }
+    for (size_t k = 0; k < ds->n_found; ++k) {
+        if (ds->found[k].type == VNKG_TYPE_PROVINCE) {
+            return ds->found[k].entity;
+        }
+    }
+    return ds->bridge_province;
+}
+
+static int
+is_province_office(const DocState *ds, const Office *o)
+{
+    if (o->pending_province) {
+        return 1;
+    }
+    return o->org != NONE && vnkg_facts_entity_at(ds->facts, o->org)->type ==
+                                 VNKG_TYPE_PROVINCE;
+}
+
+static VnkgStatus
+relate_offices(DocState *ds)
+{
+    size_t province = sentence_province(ds);
+    for (size_t k = 0; k < ds->n_offices; ++k) {
+        const Office *o = &ds->offices[k];
+        size_t org = o->org;
+        if (org == NONE && o->pending_province) {
+            org = province;
+        }
+        if (org == NONE) {
+            continue;
+        }
+        VNKG_TRY(relate(ds, ds->office_person[k], org, VNKG_REL_HOLDS_OFFICE,
+                        ds->lex->titles[o->title].role));
+    }
+    return VNKG_SUCCESS;
+}
+
+/* Officials at a province's bridge point represent it, unless their only
+ * posts in the sentence are national ones (the Prime Minister chairs from
+ * the Government's own bridge point). */
+static VnkgStatus
+relate_bridge(DocState *ds)
+{
+    if (ds->sentence_bridge == NONE) {
+        return VNKG_SUCCESS;
+    }
+    for (size_t k = 0; k < ds->n_found; ++k) {
+        const Found *f = &ds->found[k];
+        if (f->type != VNKG_TYPE_OFFICIAL) {
+            continue;
+        }
+        int national = 0, local = 0;
+        for (size_t o = 0; o < ds->n_offices; ++o) {
+            if (ds->office_person[o] == f->entity) {
+                if (is_province_office(ds, &ds->offices[o])) {
+                    local = 1;
+                } else {
+                    national = 1;
+                }
+            }
+        }
+        if (local || !national) {
+            VNKG_TRY(relate(ds, f->entity, ds->sentence_bridge,
+                            VNKG_REL_REPRESENTS, NULL));
+        }
+    }
+    return VNKG_SUCCESS;
+}
+
+static int
+token_is(const DocState *ds, size_t i, const char *key)
+{
+    return strcmp(ds->seg.tokens[i].key, key) == 0;
+}
+
+/* "Chỉ thị 15-CT/TW của Ban Bí thư", "Nghị quyết 59-NQ/TW, ngày
+ * 24/01/2025 của Bộ Chính trị". */
+static VnkgStatus
+relate_issuers(DocState *ds)
+{
+    const VnkgSentence *s = &ds->seg.sentences[ds->sentence];
+    size_t end = s->first_token + s->n_tokens;
+    for (size_t k = 0; k < ds->n_found; ++k) {
+        const Found *d = &ds->found[k];
+        if (d->type != VNKG_TYPE_DOCUMENT) {
+            continue;
+        }
+        size_t c = d->tok_end;
+        while (c < end && c < d->tok_end + 10 && !token_is(ds, c, "cua3")) {
+            c++;
+        }
+        if (c >= end || !token_is(ds, c, "cua3")) {
+            continue;
+        }
+        for (size_t g = k + 1; g < ds->n_found; ++g) {
+            const Found *o = &ds->found[g];
+            if (o->tok_start == c + 1 &&
+                (o->type == VNKG_TYPE_ORGANIZATION ||
+                 o->type == VNKG_TYPE_MINISTRY)) {
+                VNKG_TRY(relate(ds, d->entity, o->entity, VNKG_REL_ISSUED_BY,
+                                NULL));
+            }
+        }
+    }
+    return VNKG_SUCCESS;
+}
+
+/* An agreement of the lexicon and a partner it is with, in one sentence. */
+static VnkgStatus
+relate_agreements(DocState *ds)
+{
+    for (size_t k = 0; k < ds->n_found; ++k) {
+        if (ds->found[k].type != VNKG_TYPE_AGREEMENT) {
+            continue;
+        }
+        const VnkgEntity *a = vnkg_facts_entity_at(ds->facts,
+                                                   ds->found[k].entity);
+        size_t entry = lex_entry_by_id(ds->lex, a->id);
+        if (entry == NONE) {
+            continue;
+        }
+        const LexEntry *le = &ds->lex->entries[entry];
+        for (size_t g = 0; g < ds->n_found; ++g) {
+            const VnkgEntity *p = vnkg_facts_entity_at(ds->facts,
+                                                       ds->found[g].entity);
+            for (size_t r = 0; r < le->n_related; ++r) {
+                if (strcmp(le->related[r], p->id) == 0) {
+                    VNKG_TRY(relate(ds, ds->found[k].entity,
+                                    ds->found[g].entity,
+                                    VNKG_REL_AGREEMENT_WITH, NULL));
+                }
+            }
+        }
+    }
+    return VNKG_SUCCESS;
+}
+
+static int
+cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Every pair of distinct entities in the sentence, once per sentence; the
+ * edge goes from the smaller id to the larger so that it is canonical. */
+static VnkgStatus
+relate_co_mentions(DocState *ds)
+{
+    size_t n = ds->n_found;
+    if (n < 2) {
+        return VNKG_SUCCESS;
+    }
+    size_t *ents = vnkg_malloc(ds->ctx, n * sizeof *ents);
+    if (!ents) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    for (size_t k = 0; k < n; ++k) {
+        ents[k] = ds->found[k].entity;
+    }
+    qsort(ents, n, sizeof *ents, cmp_size);
+    size_t u = 0;
+    for (size_t k = 0; k < n; ++k) {
+        if (u == 0 || ents[u - 1] != ents[k]) {
+            ents[u++] = ents[k];
+        }
+    }
+    VnkgStatus st = VNKG_SUCCESS;
+    for (size_t a = 0; st == VNKG_SUCCESS && a < u; ++a) {
+        for (size_t b = a + 1; st == VNKG_SUCCESS && b < u; ++b) {
+            const char *ia = vnkg_facts_entity_at(ds->facts, ents[a])->id;
+            const char *ib = vnkg_facts_entity_at(ds->facts, ents[b])->id;
+            int less = strcmp(ia, ib) < 0;
+            st = relate(ds, less ? ents[a] : ents[b], less ? ents[b] : ents[a],
+                        VNKG_REL_CO_MENTION, NULL);
+        }
+    }
+    vnkg_free(ds->ctx, ents);
+    return st;
+}
+
+VnkgStatus
+relate_sentence(DocState *ds)
+{
+    const VnkgSentence *s = &ds->seg.sentences[ds->sentence];
+    ds->evidence = vnkg_strndup(ds->ctx, ds->doc->text + s->start,
+                                s->end - s->start);
+    if (!ds->evidence) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    VnkgStatus st = flush_mentions(ds);
+    if (st == VNKG_SUCCESS) {
+        st = relate_offices(ds);
+    }
+    if (st == VNKG_SUCCESS) {
+        st = relate_bridge(ds);
+    }
+    if (st == VNKG_SUCCESS) {
+        st = relate_issuers(ds);
+    }
+    if (st == VNKG_SUCCESS) {
+        st = relate_agreements(ds);
+    }
+    if (st == VNKG_SUCCESS) {
+        st = relate_co_mentions(ds);
+    }
+    vnkg_free(ds->ctx, ds->evidence);
+    ds->evidence = NULL;
+    return st;
+}
