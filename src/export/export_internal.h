@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: MIT */
+/* Helpers shared by the writers in src/export/: atomic output, a growable
+ * byte buffer, locale-free numbers, IRI percent-encoding, XML-safe text, the
+ * libxml2 text writer on a FILE, and the RDF vocabulary (vocab.c). */
+#ifndef VNKG_EXPORT_INTERNAL_H
+#define VNKG_EXPORT_INTERNAL_H
+
+#include <vnkg/export.h>
+
+#include <libxml/xmlwriter.h>
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Writes the whole output to `fp`. Return VNKG_ERR_WRITE (without a
+ * diagnostic) when a stream call fails: the caller reports it with the
+ * path and errno. */
+typedef VnkgStatus (*VnkgExportWriteFn)(VnkgContext *ctx, FILE *fp,
+                                        const void *data);
+
+/* Writes `path` atomically: a temporary file "<path>.tmp.XXXXXX" beside it
+ * (mode 0644 less the umask) gets the output of `fn`, is flushed, synced,
+ * closed and renamed over `path`. On any failure the temporary file is
+ * removed and `path` is untouched. Returns VNKG_ERR_IO (cannot create the
+ * temporary file), VNKG_ERR_WRITE, VNKG_ERR_NO_MEMORY or what `fn` returns. */
+VnkgStatus vnkg_export_atomic(VnkgContext *ctx, const char *path,
+                              VnkgExportWriteFn fn, const void *data);
+
+/* Runs `fn` on the open stream `fp`, then fflush, ferror and fsync; `fp`
+ * stays open (the caller closes it). `name` is used in diagnostics.
+ * Returns VNKG_ERR_WRITE or what `fn` returns. */
+VnkgStatus vnkg_export_stream(VnkgContext *ctx, FILE *fp, const char *name,
+                              VnkgExportWriteFn fn, const void *data);
+
+/* A growable NUL-terminated byte string; zero-initialise, then clear. */
+typedef struct {
+    char *ptr;
+    size_t len;
+    size_t cap;
+} VnkgExportBuf;
+
+VnkgStatus vnkg_export_buf_append(VnkgContext *ctx, VnkgExportBuf *buf,
+                                  const char *s, size_t len);
+VnkgStatus vnkg_export_buf_puts(VnkgContext *ctx, VnkgExportBuf *buf,
+                                const char *s);
+void vnkg_export_buf_reset(VnkgExportBuf *buf);
+void vnkg_export_buf_clear(VnkgContext *ctx, VnkgExportBuf *buf);
+
+/* Appends `s` percent-encoded (RFC 3986): unreserved characters and '/'
+ * stay, every other byte becomes %XX. The one function that mints IRI
+ * path segments. Returns VNKG_ERR_NO_MEMORY. */
+VnkgStatus vnkg_export_pct_encode(VnkgContext *ctx, VnkgExportBuf *buf,
+                                  const char *s);
+
+/* Room for any number written by vnkg_export_format_double. */
+#define VNKG_EXPORT_NUM_CAP 40
+
+/* Formats `v` with 10 significant digits and '.' as decimal point whatever
+ * the locale ("0.25", "3", "1.5e-12"). Returns 0 (and writes "") when `v`
+ * is NaN or infinite, else the length. `out` holds VNKG_EXPORT_NUM_CAP. */
+size_t vnkg_export_format_double(double v, char *out);
+
+/* Sets *out to `s` when it is already safe for XML (ASCII without C0
+ * controls other than \t \n \r: *tmp is NULL), else to a cleaned copy that
+ * is also stored in *tmp for the caller to vnkg_free. Returns
+ * VNKG_ERR_NO_MEMORY. */
+VnkgStatus vnkg_export_safe(VnkgContext *ctx, const char *s, const char **out,
+                            char **tmp);
+
+/* 1 when `s` is an ISO 8601 calendar date "YYYY-MM-DD" that exists. */
+int vnkg_export_is_date(const char *s);
+
+/* An XML writer on `fp`; `fp` stays owned by the caller (libxml2 only
+ * flushes it). Returns VNKG_ERR_NO_MEMORY. */
+VnkgStatus vnkg_export_xml_open(VnkgContext *ctx, FILE *fp,
+                                xmlTextWriterPtr *out);
+/* Writes an attribute / element text after vnkg_export_safe.
+ * Return VNKG_ERR_WRITE or VNKG_ERR_NO_MEMORY. */
+VnkgStatus vnkg_export_xml_attr(VnkgContext *ctx, xmlTextWriterPtr w,
+                                const char *name, const char *value);
+VnkgStatus vnkg_export_xml_text(VnkgContext *ctx, xmlTextWriterPtr w,
+                                const char *text);
+
+/* Namespaces of the RDF/XML output (vocab.c). */
+typedef enum {
+    VNKG_NS_RDF = 0,
+    VNKG_NS_RDFS,
+    VNKG_NS_OWL,
+    VNKG_NS_XSD,
+    VNKG_NS_SKOS,
+    VNKG_NS_ORG,
+    VNKG_NS_PROV,
+    VNKG_NS_FOAF,
+    VNKG_NS_SCHEMA,
+    VNKG_NS_DCTERMS,
+    VNKG_NS_VNKG,
+    VNKG_NS_COUNT
+} VnkgNs;
+
+typedef struct {
+    const char *prefix;
+    const char *iri;
+} VnkgNsDef;
+
+/* Every class, property and datatype the RDF/XML exporter writes. */
+typedef enum {
+    /* rdf, rdfs, xsd */
+    VNKG_V_RDF_TYPE = 0,
+    VNKG_V_RDFS_LABEL,
+    VNKG_V_XSD_DATE,
+    VNKG_V_XSD_DATETIME,
+    VNKG_V_XSD_DOUBLE,
+    VNKG_V_XSD_INTEGER,
+    /* skos */
+    VNKG_V_SKOS_PREFLABEL,
+    VNKG_V_SKOS_ALTLABEL,
+    /* org */
+    VNKG_V_ORG_ORGANIZATION,
+    VNKG_V_ORG_MEMBERSHIP,
+    VNKG_V_ORG_ROLE,
+    VNKG_V_ORG_CHANGEEVENT,
+    VNKG_V_ORG_MEMBER,
+    VNKG_V_ORG_ORGANIZATION_P,
+    VNKG_V_ORG_ROLE_P,
+    VNKG_V_ORG_ORIGINAL,
+    VNKG_V_ORG_RESULTING,
+    /* prov */
+    VNKG_V_PROV_ENTITY,
+    VNKG_V_PROV_ACTIVITY,
+    VNKG_V_PROV_SOFTWAREAGENT,
+    VNKG_V_PROV_DERIVED,
+    VNKG_V_PROV_ASSOCIATED,
+    VNKG_V_PROV_USED,
+    VNKG_V_PROV_STARTED,
+    /* foaf, schema, dcterms */
+    VNKG_V_FOAF_PERSON,
+    VNKG_V_SCHEMA_NEWSARTICLE,
+    VNKG_V_SCHEMA_URL,
+    VNKG_V_DCTERMS_TITLE,
+    VNKG_V_DCTERMS_DATE,
+    /* vnkg classes, in VnkgEntityType order */
+    VNKG_V_OFFICIAL,
+    VNKG_V_PROVINCE,
+    VNKG_V_MINISTRY,
+    VNKG_V_PARTNER,
+    VNKG_V_AGREEMENT,
+    VNKG_V_ORGANIZATION,
+    VNKG_V_DOCUMENT,
+    VNKG_V_EVENT,
+    VNKG_V_COMENTION,
+    /* vnkg relations, in VnkgRelation order (co_mention is n-ary) */
+    VNKG_V_HOLDS_OFFICE,
+    VNKG_V_REPRESENTS,
+    VNKG_V_CHAIRS,
+    VNKG_V_ATTENDS,
+    VNKG_V_AGREEMENT_WITH,
+    VNKG_V_ISSUED_BY,
+    VNKG_V_LOCATED_IN,
+    /* other vnkg properties */
+    VNKG_V_MENTION_COUNT,
+    VNKG_V_DOCUMENT_COUNT,
+    VNKG_V_DEGREE,
+    VNKG_V_PAGERANK,
+    VNKG_V_BETWEENNESS,
+    VNKG_V_COMMUNITY,
+    VNKG_V_MERGED_INTO,
+    VNKG_V_VALID_UNTIL,
+    VNKG_V_FIRST_DATE,
+    VNKG_V_LAST_DATE,
+    VNKG_V_EVIDENCE,
+    VNKG_V_ENTITY,
+    VNKG_V_WEIGHT,
+    VNKG_V_COUNT
+} VnkgVocab;
+
+typedef struct {
+    VnkgNs ns;
+    const char *local; /* an ASCII NCName */
+} VnkgTerm;
+
+extern const VnkgNsDef vnkg_vocab_ns[VNKG_NS_COUNT];
+extern const VnkgTerm vnkg_vocab_terms[VNKG_V_COUNT];
+
+#endif
