@@ -1,0 +1,445 @@
+/* SPDX-License-Identifier: MIT */
+/* igraph 0.10 analysis. Attributes stay in our arrays (DESIGN.md); igraph
+ * only sees the edge list and weight vectors. */
+#include <vnkg/analyse.h>
+
+#include <igraph.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define IG(expr) ((expr) == IGRAPH_SUCCESS ? VNKG_SUCCESS : VNKG_ERR_GRAPH)
+
+void
+vnkg_analyse_options_init(VnkgAnalyseOptions *opts)
+{
+    memset(opts, 0, sizeof *opts);
+    opts->betweenness_cutoff = -1.0;
+    opts->layout = 1;
+}
+
+typedef struct {
+    igraph_t g;           /* undirected view of the kept edges */
+    igraph_vector_t weights; /* strengths */
+    igraph_vector_t lengths; /* 1/weight, for path-based measures */
+    int ready;
+} View;
+
+static int
+edge_kept(const VnkgGraph *graph, const VnkgEdge *e,
+          const VnkgAnalyseOptions *o)
+{
+    if (o->relations && !(o->relations & (1u << e->relation))) {
+        return 0;
+    }
+    if (o->types && (!(o->types & (1u << graph->nodes[e->source].type)) ||
+                     !(o->types & (1u << graph->nodes[e->target].type)))) {
+        return 0;
+    }
+    return e->source != e->target;
+}
+
+static VnkgStatus
+build_view(const VnkgGraph *graph, const VnkgAnalyseOptions *o, View *v)
+{
+    igraph_vector_int_t el;
+    if (igraph_vector_int_init(&el, 0) != IGRAPH_SUCCESS) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    if (igraph_vector_init(&v->weights, 0) != IGRAPH_SUCCESS) {
+        igraph_vector_int_destroy(&el);
+        return VNKG_ERR_NO_MEMORY;
+    }
+    VnkgStatus st = VNKG_SUCCESS;
+    for (size_t i = 0; st == VNKG_SUCCESS && i < graph->n_edges; ++i) {
+        const VnkgEdge *e = &graph->edges[i];
+        if (!edge_kept(graph, e, o)) {
+            continue;
+        }
+        double w = e->weight > 0 ? e->weight : 1.0;
+        if (igraph_vector_int_push_back(&el, (igraph_integer_t)e->source) ||
+            igraph_vector_int_push_back(&el, (igraph_integer_t)e->target) ||
+            igraph_vector_push_back(&v->weights, w)) {
+            st = VNKG_ERR_NO_MEMORY;
+        }
+    }
+    if (st == VNKG_SUCCESS) {
+        st = IG(igraph_create(&v->g, &el, (igraph_integer_t)graph->n_nodes,
+                              IGRAPH_UNDIRECTED));
+    }
+    igraph_vector_int_destroy(&el);
+    if (st != VNKG_SUCCESS) {
+        igraph_vector_destroy(&v->weights);
+        return st;
+    }
+    igraph_integer_t m = igraph_vector_size(&v->weights);
+    if (igraph_vector_init(&v->lengths, m) != IGRAPH_SUCCESS) {
+        igraph_destroy(&v->g);
+        igraph_vector_destroy(&v->weights);
+        return VNKG_ERR_NO_MEMORY;
+    }
+    for (igraph_integer_t k = 0; k < m; ++k) {
+        VECTOR(v->lengths)[k] = 1.0 / VECTOR(v->weights)[k];
+    }
+    v->ready = 1;
+    return VNKG_SUCCESS;
+}
+
+static void
+view_destroy(View *v)
+{
+    if (v->ready) {
+        igraph_destroy(&v->g);
+        igraph_vector_destroy(&v->weights);
+        igraph_vector_destroy(&v->lengths);
+        v->ready = 0;
+    }
+}
+
+/* In and out degree come from the directed edge list itself. */
+static void
+directed_degrees(VnkgGraph *graph, const VnkgAnalyseOptions *o)
+{
+    for (size_t i = 0; i < graph->n_edges; ++i) {
+        const VnkgEdge *e = &graph->edges[i];
+        if (edge_kept(graph, e, o)) {
+            graph->nodes[e->source].out_degree += 1;
+            graph->nodes[e->target].in_degree += 1;
+        }
+    }
+}
+
+static VnkgStatus
+degrees(View *v, VnkgGraph *graph)
+{
+    igraph_vector_t res;
+    if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    VnkgStatus st = IG(igraph_strength(&v->g, &res, igraph_vss_all(),
+                                       IGRAPH_ALL, 1, NULL));
+    for (size_t i = 0; st == VNKG_SUCCESS && i < graph->n_nodes; ++i) {
+        graph->nodes[i].degree = VECTOR(res)[i];
+    }
+    if (st == VNKG_SUCCESS) {
+        st = IG(igraph_strength(&v->g, &res, igraph_vss_all(), IGRAPH_ALL, 1,
+                                &v->weights));
+    }
+    for (size_t i = 0; st == VNKG_SUCCESS && i < graph->n_nodes; ++i) {
+        graph->nodes[i].strength = VECTOR(res)[i];
+    }
+    igraph_vector_destroy(&res);
+    return st;
+}
+
+static VnkgStatus
+spectral(View *v, VnkgGraph *graph)
+{
+    igraph_vector_t res;
+    igraph_real_t value;
+    if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    VnkgStatus st = IG(igraph_pagerank(&v->g, IGRAPH_PAGERANK_ALGO_PRPACK,
+                                       &res, &value, igraph_vss_all(), 0,
+                                       0.85, &v->weights, NULL));
+    for (size_t i = 0; st == VNKG_SUCCESS && i < graph->n_nodes; ++i) {
+        graph->nodes[i].pagerank = VECTOR(res)[i];
+    }
+    if (st == VNKG_SUCCESS && igraph_ecount(&v->g) > 0) {
+        st = IG(igraph_eigenvector_centrality(&v->g, &res, &value, 0, 1,
+                                              &v->weights, NULL));
+        for (size_t i = 0; st == VNKG_SUCCESS && i < graph->n_nodes; ++i) {
+            graph->nodes[i].eigenvector = VECTOR(res)[i];
+        }
+    }
+    igraph_vector_destroy(&res);
+    return st;
+}
+
+/* Betweenness from k sources drawn with the seeded RNG, scaled by n/k:
+ * the estimator of Brandes & Pich (2007), "Centrality estimation in large
+ * networks". */
+static VnkgStatus
+sampled_betweenness(View *v, size_t k, igraph_vector_t *res)
+{
+    igraph_integer_t n = igraph_vcount(&v->g);
+    igraph_vector_int_t src;
+    if (igraph_vector_int_init(&src, 0) != IGRAPH_SUCCESS) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    VnkgStatus st = IG(igraph_random_sample(&src, 0, n - 1,
+                                            (igraph_integer_t)k));
+    if (st == VNKG_SUCCESS) {
+        igraph_vs_t sources;
+        igraph_vs_vector(&sources, &src);
+        st = IG(igraph_betweenness_subset(&v->g, res, igraph_vss_all(), 0,
+                                          sources, igraph_vss_all(),
+                                          &v->lengths));
+        /* each unordered pair is counted from one side only in the full
+         * sum; with a subset of sources scale by n/k */
+        igraph_vector_scale(res, (double)n / (double)k);
+    }
+    igraph_vector_int_destroy(&src);
+    return st;
+}
+
+static VnkgStatus
+paths(View *v, VnkgGraph *graph, const VnkgAnalyseOptions *o)
+{
+    igraph_vector_t res;
+    if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    VnkgStatus st;
+    size_t n = graph->n_nodes;
+    if (o->betweenness_samples > 0 && o->betweenness_samples < n) {
+        st = sampled_betweenness(v, o->betweenness_samples, &res);
+    } else {
+        st = IG(igraph_betweenness_cutoff(&v->g, &res, igraph_vss_all(), 0,
+                                          &v->lengths,
+                                          o->betweenness_cutoff));
+    }
+    for (size_t i = 0; st == VNKG_SUCCESS && i < n; ++i) {
+        graph->nodes[i].betweenness = VECTOR(res)[i];
+    }
+    if (st == VNKG_SUCCESS) {
+        st = IG(igraph_harmonic_centrality(&v->g, &res, igraph_vss_all(),
+                                           IGRAPH_ALL, &v->lengths, 1));
+    }
+    for (size_t i = 0; st == VNKG_SUCCESS && i < n; ++i) {
+        graph->nodes[i].harmonic = VECTOR(res)[i];
+    }
+    igraph_vector_destroy(&res);
+    return st;
+}
+
+typedef struct {
+    long id;
+    size_t size;
+    size_t first;
+} Group;
+
+static int
+cmp_group(const void *a, const void *b)
+{
+    const Group *x = a, *y = b;
+    if (x->size != y->size) {
+        return x->size > y->size ? -1 : 1;
+    }
+    return (x->first > y->first) - (x->first < y->first);
+}
+
+/* Renumbers a membership so that 0 is the largest group, ties broken by
+ * the smallest node index: the same partition always prints the same. */
+static VnkgStatus
+renumber(VnkgContext *ctx, igraph_vector_int_t *mem, long *out_count)
+{
+    igraph_integer_t n = igraph_vector_int_size(mem);
+    igraph_integer_t groups = n ? igraph_vector_int_max(mem) + 1 : 0;
+    Group *g = vnkg_calloc(ctx, (size_t)groups + 1, sizeof *g);
+    long *map = vnkg_calloc(ctx, (size_t)groups + 1, sizeof *map);
+    if (!g || !map) {
+        vnkg_free(ctx, g);
+        vnkg_free(ctx, map);
+        return VNKG_ERR_NO_MEMORY;
+    }
+    for (igraph_integer_t k = 0; k < groups; ++k) {
+        g[k] = (Group){(long)k, 0, SIZE_MAX};
+    }
+    for (igraph_integer_t i = 0; i < n; ++i) {
+        Group *x = &g[VECTOR(*mem)[i]];
+        if (x->size++ == 0) {
+            x->first = (size_t)i;
+        }
+    }
+    qsort(g, (size_t)groups, sizeof *g, cmp_group);
+    for (igraph_integer_t k = 0; k < groups; ++k) {
+        map[g[k].id] = (long)k;
+    }
+    for (igraph_integer_t i = 0; i < n; ++i) {
+        VECTOR(*mem)[i] = map[VECTOR(*mem)[i]];
+    }
+    *out_count = (long)groups;
+    vnkg_free(ctx, g);
+    vnkg_free(ctx, map);
+    return VNKG_SUCCESS;
+}
+
+static VnkgStatus
+components(VnkgContext *ctx, View *v, VnkgGraph *graph)
+{
+    igraph_vector_int_t mem;
+    igraph_integer_t no;
+    if (igraph_vector_int_init(&mem, 0) != IGRAPH_SUCCESS) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    VnkgStatus st = IG(igraph_connected_components(&v->g, &mem, NULL, &no,
+                                                   IGRAPH_WEAK));
+    if (st == VNKG_SUCCESS) {
+        st = renumber(ctx, &mem, &graph->n_components);
+    }
+    for (size_t i = 0; st == VNKG_SUCCESS && i < graph->n_nodes; ++i) {
+        graph->nodes[i].component = VECTOR(mem)[i];
+    }
+    igraph_vector_int_destroy(&mem);
+    return st;
+}
+
+/* Leiden with the modularity objective: node weights = strengths and
+ * resolution 1/(2m) (igraph 0.10 docs, community_leiden). */
+static VnkgStatus
+communities(VnkgContext *ctx, View *v, VnkgGraph *graph)
+{
+    igraph_vector_int_t mem;
+    igraph_vector_t nodew;
+    igraph_integer_t nb;
+    igraph_real_t quality, q = 0;
+    if (igraph_vector_int_init(&mem, 0) != IGRAPH_SUCCESS) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    if (igraph_vector_init(&nodew, 0) != IGRAPH_SUCCESS) {
+        igraph_vector_int_destroy(&mem);
+        return VNKG_ERR_NO_MEMORY;
+    }
+    double m = igraph_vector_sum(&v->weights);
+    VnkgStatus st = IG(igraph_strength(&v->g, &nodew, igraph_vss_all(),
+                                       IGRAPH_ALL, 1, &v->weights));
+    if (st == VNKG_SUCCESS && m > 0) {
+        /* 0.10.2 does not iterate to convergence with n < 0: use a fixed
+         * number of passes */
+        st = IG(igraph_community_leiden(&v->g, &v->weights, &nodew,
+                                        1.0 / (2.0 * m), 0.01, 0, 10, &mem,
+                                        &nb, &quality));
+        if (st == VNKG_SUCCESS) {
+            st = IG(igraph_modularity(&v->g, &mem, &v->weights, 1.0, 0, &q));
+        }
+    } else if (st == VNKG_SUCCESS) {
+        st = IG(igraph_vector_int_resize(&mem, igraph_vcount(&v->g)));
+        for (igraph_integer_t i = 0; i < igraph_vcount(&v->g); ++i) {
+            VECTOR(mem)[i] = i;
+        }
+    }
+    if (st == VNKG_SUCCESS) {
+        st = renumber(ctx, &mem, &graph->n_communities);
+    }
+    for (size_t i = 0; st == VNKG_SUCCESS && i < graph->n_nodes; ++i) {
+        graph->nodes[i].community = VECTOR(mem)[i];
+    }
+    graph->modularity = isfinite(q) ? q : 0.0;
+    igraph_vector_int_destroy(&mem);
+    igraph_vector_destroy(&nodew);
+    return st;
+}
+
+/* Fruchterman-Reingold up to a few thousand nodes, DrL above (REFERENCE
+ * §2: both in igraph 0.10); coordinates scaled for Gephi's canvas. */
+static VnkgStatus
+layout(View *v, VnkgGraph *graph)
+{
+    igraph_matrix_t pos;
+    if (igraph_matrix_init(&pos, 0, 0) != IGRAPH_SUCCESS) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    VnkgStatus st;
+    igraph_integer_t n = igraph_vcount(&v->g);
+    if (n <= 3000) {
+        st = IG(igraph_layout_fruchterman_reingold(
+            &v->g, &pos, 0, 500, sqrt((double)n), IGRAPH_LAYOUT_AUTOGRID,
+            &v->weights, NULL, NULL, NULL, NULL));
+    } else {
+        igraph_layout_drl_options_t opts;
+        st = IG(igraph_layout_drl_options_init(&opts,
+                                               IGRAPH_LAYOUT_DRL_DEFAULT));
+        if (st == VNKG_SUCCESS) {
+            st = IG(igraph_layout_drl(&v->g, &pos, 0, &opts, &v->weights));
+        }
+    }
+    for (igraph_integer_t i = 0; st == VNKG_SUCCESS && i < n; ++i) {
+        graph->nodes[i].x = MATRIX(pos, i, 0) * 50.0;
+        graph->nodes[i].y = MATRIX(pos, i, 1) * 50.0;
+    }
+    igraph_matrix_destroy(&pos);
+    return st;
+}
+
+static void
+sizes(VnkgGraph *graph)
+{
+    double max = 0;
+    for (size_t i = 0; i < graph->n_nodes; ++i) {
+        max = fmax(max, graph->nodes[i].pagerank);
+    }
+    for (size_t i = 0; i < graph->n_nodes; ++i) {
+        double r = max > 0 ? graph->nodes[i].pagerank / max : 0;
+        graph->nodes[i].size = 5.0 + 45.0 * sqrt(r);
+    }
+}
+
+static void
+reset_scores(VnkgGraph *graph)
+{
+    graph->modularity = 0;
+    graph->n_communities = 0;
+    graph->n_components = 0;
+    for (size_t i = 0; i < graph->n_nodes; ++i) {
+        VnkgNode *n = &graph->nodes[i];
+        n->degree = n->in_degree = n->out_degree = n->strength = 0;
+        n->pagerank = n->betweenness = n->harmonic = n->eigenvector = 0;
+        n->component = n->community = -1;
+    }
+}
+
+static VnkgStatus
+run(VnkgContext *ctx, View *v, VnkgGraph *graph, const VnkgAnalyseOptions *o)
+{
+    VNKG_TRY(degrees(v, graph));
+    directed_degrees(graph, o);
+    VNKG_TRY(spectral(v, graph));
+    VNKG_TRY(paths(v, graph, o));
+    VNKG_TRY(components(ctx, v, graph));
+    VNKG_TRY(communities(ctx, v, graph));
+    if (o->layout) {
+        VNKG_TRY(layout(v, graph));
+    }
+    sizes(graph);
+    return VNKG_SUCCESS;
+}
+
+VnkgStatus
+vnkg_analyse_run(VnkgContext *ctx, VnkgGraph *graph,
+                 const VnkgAnalyseOptions *opts)
+{
+    VnkgAnalyseOptions def;
+    if (!opts) {
+        vnkg_analyse_options_init(&def);
+        opts = &def;
+    }
+    reset_scores(graph);
+    if (graph->n_nodes == 0) {
+        return VNKG_SUCCESS;
+    }
+    /* Leiden, sampling and layout draw from igraph's default RNG, which is
+     * process-wide: install our own seeded one for the call and put the
+     * previous one back, so runs are reproducible and callers unaffected. */
+    igraph_rng_t rng, *prev = igraph_rng_default();
+    if (igraph_rng_init(&rng, &igraph_rngtype_pcg32) != IGRAPH_SUCCESS) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    igraph_rng_seed(&rng, (igraph_uint_t)vnkg_context_seed(ctx));
+    igraph_rng_set_default(&rng);
+    View v;
+    memset(&v, 0, sizeof v);
+    VnkgStatus st = build_view(graph, opts, &v);
+    if (st == VNKG_SUCCESS) {
+        st = run(ctx, &v, graph, opts);
+    }
+    view_destroy(&v);
+    igraph_rng_set_default(prev);
+    igraph_rng_destroy(&rng);
+    if (st == VNKG_ERR_GRAPH) {
+        vnkg_diag(ctx, st, "igraph failed during analysis");
+    }
+    return st;
+}

@@ -1,0 +1,421 @@
+/* SPDX-License-Identifier: MIT */
+/* vnkg: the command line. Process-wide setup lives here and only here. */
+#include <vnkg/analyse.h>
+#include <vnkg/export.h>
+#include <vnkg/extract.h>
+#include <vnkg/ingest.h>
+#include <vnkg/lexicon.h>
+#include <vnkg/normalise.h>
+
+#include "vnkg_config.h"
+
+#include <igraph.h>
+#include <libxml/parser.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+enum {
+    EXIT_OK = 0,
+    EXIT_INPUT = 1,  /* unreadable or bad input, processing failed */
+    EXIT_USAGE = 2,  /* bad command line */
+    EXIT_OUTPUT = 3, /* an output could not be written */
+    EXIT_MEMORY = 4
+};
+
+enum {
+    FMT_GRAPHML = 1 << 0,
+    FMT_RDF = 1 << 1,
+    FMT_CSV = 1 << 2,
+    FMT_ALL = FMT_GRAPHML | FMT_RDF | FMT_CSV
+};
+
+typedef struct {
+    const char *output;
+    const char *ontology;
+    const char *base_iri;
+    unsigned formats;
+    int quiet;
+    int strict;
+    unsigned long long seed;
+    const char **inputs;
+    size_t n_inputs;
+} BuildOptions;
+
+typedef struct {
+    const VnkgLexicon *lex;
+    VnkgFacts *facts;
+    size_t articles;
+    size_t failed;
+} BuildState;
+
+static void
+usage_build(FILE *fp)
+{
+    fputs("Usage: vnkg build [OPTIONS] INPUT...\n"
+          "Read articles (.txt, .html/.htm, .jsonl; directories recursively;\n"
+          "- for standard input), extract officials, provinces, ministries,\n"
+          "partners, agreements and their relations, and write the graph.\n"
+          "\n"
+          "Options:\n"
+          "  -o, --output DIR     output directory (default ./vnkg-out)\n"
+          "  --format LIST        graphml,rdf,csv (default: all)\n"
+          "  --ontology DIR       lexicons to use (default: $VNKG_ONTOLOGY,\n"
+          "                       else the installed ontology/)\n"
+          "  --base-iri IRI       base of minted RDF IRIs\n"
+          "  --seed N             seed for communities and layout (default 42)\n"
+          "  --strict             fail on invalid UTF-8 instead of replacing it\n"
+          "  -q, --quiet          print nothing but errors\n"
+          "  -h, --help           show this help\n"
+          "\n"
+          "Outputs in DIR: graph.graphml, graph.rdf, nodes.csv, edges.csv,\n"
+          "centrality.tsv, mentions.tsv (each written to a temporary file and\n"
+          "renamed when complete).\n"
+          "\n"
+          "Examples:\n"
+          "  vnkg build samples/ -o vnkg-out\n"
+          "  vnkg build crawl.jsonl --format graphml -o out\n"
+          "  cat article.txt | vnkg build - -o out\n",
+          fp);
+}
+
+static void
+usage_main(FILE *fp)
+{
+    fputs("Usage: vnkg COMMAND [OPTIONS]\n"
+          "Build a knowledge graph of Vietnam's economic diplomacy from news.\n"
+          "\n"
+          "Commands:\n"
+          "  build INPUT...   read articles and write graph files\n"
+          "\n"
+          "Options:\n"
+          "  -h, --help       show this help ('vnkg build --help' for more)\n"
+          "  --version        print the version\n"
+          "\n"
+          "Exit status: 0 success, 1 input or processing error, 2 usage\n"
+          "error, 3 output could not be written, 4 out of memory.\n",
+          fp);
+}
+
+static int
+exit_for(VnkgStatus st)
+{
+    switch (st) {
+    case VNKG_SUCCESS:
+        return EXIT_OK;
+    case VNKG_ERR_NO_MEMORY:
+        return EXIT_MEMORY;
+    case VNKG_ERR_WRITE:
+        return EXIT_OUTPUT;
+    case VNKG_ERR_BAD_ARG:
+        return EXIT_USAGE;
+    default:
+        return EXIT_INPUT;
+    }
+}
+
+static int
+parse_formats(const char *list, unsigned *out)
+{
+    *out = 0;
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", list);
+    for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+        if (strcmp(tok, "graphml") == 0) {
+            *out |= FMT_GRAPHML;
+        } else if (strcmp(tok, "rdf") == 0) {
+            *out |= FMT_RDF;
+        } else if (strcmp(tok, "csv") == 0) {
+            *out |= FMT_CSV;
+        } else if (strcmp(tok, "all") == 0) {
+            *out |= FMT_ALL;
+        } else {
+            fprintf(stderr, "vnkg: unknown format '%s' (graphml, rdf, csv)\n",
+                    tok);
+            return 0;
+        }
+    }
+    return *out != 0;
+}
+
+/* Returns -1 to continue, else an exit status. */
+static int
+parse_build(int argc, char **argv, BuildOptions *o)
+{
+    memset(o, 0, sizeof *o);
+    o->output = "vnkg-out";
+    o->formats = FMT_ALL;
+    o->seed = 42;
+    o->ontology = getenv("VNKG_ONTOLOGY");
+    o->inputs = calloc((size_t)argc + 1, sizeof *o->inputs);
+    if (!o->inputs) {
+        return EXIT_MEMORY;
+    }
+    for (int i = 0; i < argc; ++i) {
+        const char *a = argv[i];
+        int has_value = i + 1 < argc;
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            usage_build(stdout);
+            return EXIT_OK;
+        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+            o->quiet = 1;
+        } else if (strcmp(a, "--strict") == 0) {
+            o->strict = 1;
+        } else if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) &&
+                   has_value) {
+            o->output = argv[++i];
+        } else if (strcmp(a, "--ontology") == 0 && has_value) {
+            o->ontology = argv[++i];
+        } else if (strcmp(a, "--base-iri") == 0 && has_value) {
+            o->base_iri = argv[++i];
+        } else if (strcmp(a, "--format") == 0 && has_value) {
+            if (!parse_formats(argv[++i], &o->formats)) {
+                return EXIT_USAGE;
+            }
+        } else if (strcmp(a, "--seed") == 0 && has_value) {
+            char *end;
+            errno = 0;
+            o->seed = strtoull(argv[++i], &end, 10);
+            if (errno || *end || !*argv[i]) {
+                fprintf(stderr, "vnkg: --seed needs a number\n");
+                return EXIT_USAGE;
+            }
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "vnkg: unknown or incomplete option '%s' "
+                            "(see vnkg build --help)\n", a);
+            return EXIT_USAGE;
+        } else {
+            o->inputs[o->n_inputs++] = a;
+        }
+    }
+    if (o->n_inputs == 0) {
+        fprintf(stderr, "vnkg: build needs at least one INPUT "
+                        "(see vnkg build --help)\n");
+        return EXIT_USAGE;
+    }
+    return -1;
+}
+
+static VnkgStatus
+on_document(VnkgContext *ctx, VnkgDocument *doc, void *user)
+{
+    BuildState *bs = user;
+    VnkgStatus st = vnkg_normalise_document(ctx, doc);
+    VnkgFacts *facts = NULL;
+    if (st == VNKG_SUCCESS) {
+        st = vnkg_facts_new(ctx, &facts);
+    }
+    if (st == VNKG_SUCCESS) {
+        st = vnkg_extract_document(ctx, bs->lex, doc, facts);
+    }
+    if (st == VNKG_SUCCESS) {
+        st = vnkg_facts_merge(ctx, bs->facts, facts);
+    }
+    vnkg_facts_free(ctx, facts);
+    vnkg_document_free(ctx, doc);
+    if (st == VNKG_ERR_BAD_TEXT) {
+        bs->failed++; /* strict mode: reported, the run goes on */
+        return VNKG_SUCCESS;
+    }
+    bs->articles += st == VNKG_SUCCESS;
+    return st;
+}
+
+static int
+make_dir(const char *path)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; ++p) {
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(buf, 0777) != 0 && errno != EEXIST) {
+                return -1;
+            }
+            *p = '/';
+        }
+    }
+    if (mkdir(buf, 0777) != 0 && errno != EEXIST) {
+        return -1;
+    }
+    struct stat sb;
+    if (stat(buf, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        errno = ENOTDIR;
+        return -1;
+    }
+    return 0;
+}
+
+static VnkgStatus
+write_outputs(VnkgContext *ctx, const BuildOptions *o, const VnkgGraph *g,
+              const VnkgFacts *facts)
+{
+    char path[4096];
+    if (make_dir(o->output) != 0) {
+        return vnkg_diag(ctx, VNKG_ERR_WRITE, "%s: %s", o->output,
+                         strerror(errno));
+    }
+#define OUT(name) (snprintf(path, sizeof path, "%s/%s", o->output, name), path)
+    if (o->formats & FMT_GRAPHML) {
+        VNKG_TRY(vnkg_export_graphml(ctx, g, OUT("graph.graphml")));
+    }
+    if (o->formats & FMT_RDF) {
+        VNKG_TRY(vnkg_export_rdfxml(ctx, g, o->base_iri, OUT("graph.rdf")));
+    }
+    if (o->formats & FMT_CSV) {
+        VNKG_TRY(vnkg_export_nodes_csv(ctx, g, OUT("nodes.csv")));
+        VNKG_TRY(vnkg_export_edges_csv(ctx, g, OUT("edges.csv")));
+        VNKG_TRY(vnkg_export_mentions_tsv(ctx, facts, OUT("mentions.tsv")));
+    }
+    VNKG_TRY(vnkg_export_centrality_tsv(ctx, g, OUT("centrality.tsv")));
+#undef OUT
+    return VNKG_SUCCESS;
+}
+
+static int
+cmp_pagerank(const void *a, const void *b)
+{
+    const VnkgNode *x = *(const VnkgNode *const *)a;
+    const VnkgNode *y = *(const VnkgNode *const *)b;
+    if (x->pagerank != y->pagerank) {
+        return x->pagerank > y->pagerank ? -1 : 1;
+    }
+    return strcmp(x->id, y->id);
+}
+
+static void
+print_summary(const BuildOptions *o, const VnkgGraph *g, size_t articles,
+              double seconds)
+{
+    size_t counts[VNKG_TYPE_COUNT] = {0};
+    for (size_t i = 0; i < g->n_nodes; ++i) {
+        counts[g->nodes[i].type]++;
+    }
+    printf("vnkg: %zu articles, %zu entities, %zu relations in %.2f s\n",
+           articles, g->n_nodes, g->n_edges, seconds);
+    printf("\nEntities by type:\n");
+    for (int t = 0; t < VNKG_TYPE_COUNT; ++t) {
+        printf("  %-13s %6zu\n", vnkg_entity_type_name((VnkgEntityType)t),
+               counts[t]);
+    }
+    const VnkgNode **order = malloc((g->n_nodes + 1) * sizeof *order);
+    if (order) {
+        for (size_t i = 0; i < g->n_nodes; ++i) {
+            order[i] = &g->nodes[i];
+        }
+        qsort(order, g->n_nodes, sizeof *order, cmp_pagerank);
+        printf("\nTop entities by PageRank:\n");
+        for (size_t i = 0; i < g->n_nodes && i < 10; ++i) {
+            printf("  %2zu. %-34s %-12s %.4f\n", i + 1, order[i]->label,
+                   vnkg_entity_type_name(order[i]->type), order[i]->pagerank);
+        }
+        free((void *)order);
+    }
+    printf("\nCommunities: %ld (modularity %.3f), components: %ld\n",
+           g->n_communities, g->modularity, g->n_components);
+    printf("Files written to %s/: %s%s%scentrality.tsv\n", o->output,
+           (o->formats & FMT_GRAPHML) ? "graph.graphml, " : "",
+           (o->formats & FMT_RDF) ? "graph.rdf, " : "",
+           (o->formats & FMT_CSV) ? "nodes.csv, edges.csv, mentions.tsv, "
+                                  : "");
+}
+
+static VnkgStatus
+build(VnkgContext *ctx, const BuildOptions *o, BuildState *bs,
+      VnkgGraph **graph)
+{
+    for (size_t i = 0; i < o->n_inputs; ++i) {
+        VnkgStatus st = vnkg_ingest_path(ctx, o->inputs[i], VNKG_FORMAT_AUTO,
+                                         on_document, bs);
+        if (st != VNKG_SUCCESS) {
+            return st;
+        }
+    }
+    VNKG_TRY(vnkg_graph_build(ctx, bs->facts, graph));
+    return vnkg_analyse_run(ctx, *graph, NULL);
+}
+
+static int
+cmd_build(int argc, char **argv)
+{
+    BuildOptions o;
+    int rc = parse_build(argc, argv, &o);
+    if (rc >= 0) {
+        free((void *)o.inputs);
+        return rc;
+    }
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    VnkgContext *ctx = NULL;
+    VnkgLexicon *lex = NULL;
+    VnkgGraph *graph = NULL;
+    BuildState bs = {0};
+    VnkgStatus st = vnkg_context_new(&ctx);
+    if (st == VNKG_SUCCESS) {
+        vnkg_context_set_strict(ctx, o.strict);
+        vnkg_context_set_seed(ctx, o.seed);
+        st = vnkg_lexicon_load(ctx, o.ontology ? o.ontology
+                                               : vnkg_lexicon_default_dir(),
+                               &lex);
+    }
+    if (st == VNKG_SUCCESS) {
+        bs.lex = lex;
+        st = vnkg_facts_new(ctx, &bs.facts);
+    }
+    if (st == VNKG_SUCCESS) {
+        st = build(ctx, &o, &bs, &graph);
+    }
+    if (st == VNKG_SUCCESS) {
+        st = write_outputs(ctx, &o, graph, bs.facts);
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (st == VNKG_SUCCESS && !o.quiet) {
+        print_summary(&o, graph, bs.articles,
+                      (double)(t1.tv_sec - t0.tv_sec) +
+                          (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+    }
+    if (st != VNKG_SUCCESS && ctx) {
+        fprintf(stderr, "vnkg: build failed: %s\n", vnkg_strerror(st));
+    }
+    rc = exit_for(st);
+    if (rc == EXIT_OK && bs.failed) {
+        rc = EXIT_INPUT;
+    }
+    vnkg_graph_free(ctx, graph);
+    vnkg_facts_free(ctx, bs.facts);
+    vnkg_lexicon_free(ctx, lex);
+    vnkg_context_free(ctx);
+    free((void *)o.inputs);
+    return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+    xmlInitParser();
+    igraph_set_error_handler(igraph_error_handler_ignore);
+    igraph_set_warning_handler(igraph_warning_handler_ignore);
+    int rc;
+    if (argc < 2) {
+        usage_main(stderr);
+        rc = EXIT_USAGE;
+    } else if (strcmp(argv[1], "--version") == 0) {
+        printf("vnkg %s\n", VNKG_VERSION);
+        rc = EXIT_OK;
+    } else if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+        usage_main(stdout);
+        rc = EXIT_OK;
+    } else if (strcmp(argv[1], "build") == 0) {
+        rc = cmd_build(argc - 2, argv + 2);
+    } else {
+        fprintf(stderr, "vnkg: unknown command '%s' (see vnkg --help)\n",
+                argv[1]);
+        rc = EXIT_USAGE;
+    }
+    xmlCleanupParser();
+    return rc;
+}
