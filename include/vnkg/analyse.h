@@ -11,11 +11,12 @@ extern "C" {
 #endif
 
 typedef struct {
-    unsigned relations; /* bit (1u << VnkgRelation) per relation kept; 0 = all */
-    unsigned types;     /* bit (1u << VnkgEntityType) per node type; 0 = all */
-    double betweenness_cutoff; /* < 0: exact; else paths up to this length */
+    unsigned
+        relations;  /* bit (1u << VnkgRelation) per relation kept; 0 = all */
+    unsigned types; /* bit (1u << VnkgEntityType) per node type; 0 = all */
+    double betweenness_cutoff;  /* < 0: exact; else paths up to this length */
     size_t betweenness_samples; /* 0: all sources; else k sampled sources */
-    int layout;         /* compute x/y positions */
+    int layout;                 /* compute x/y positions */
 } VnkgAnalyseOptions;
 
 /* Defaults: every relation and type, exact betweenness, layout on. */

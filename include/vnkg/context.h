@@ -58,8 +58,8 @@ VNKG_API const VnkgAllocator *vnkg_context_allocator(const VnkgContext *ctx);
 
 /* Formats a diagnostic and sends it to the context's sink; returns `st` so
  * that callers can write `return vnkg_diag(ctx, VNKG_ERR_IO, "...")`. */
-VNKG_API VnkgStatus vnkg_diag(VnkgContext *ctx, VnkgStatus st,
-                              const char *fmt, ...)
+VNKG_API VnkgStatus vnkg_diag(VnkgContext *ctx, VnkgStatus st, const char *fmt,
+                              ...)
 #ifdef __GNUC__
     __attribute__((format(printf, 3, 4)))
 #endif

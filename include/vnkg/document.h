@@ -27,12 +27,21 @@ typedef struct {
     char *date;   /* ISO 8601 "YYYY-MM-DD" from metadata, or NULL */
     char *text;   /* title, a blank line, then the body */
     size_t text_len;
+    /* Set by vnkg_normalise_document where cleaning changed lengths:
+     * n_map pairs (clean offset, offset in the text as read), ascending. */
+    size_t *map;
+    size_t n_map;
 } VnkgDocument;
 
 /* A new, empty document; strings are NULL, text is "". */
 VNKG_API VnkgStatus vnkg_document_new(VnkgContext *ctx, VnkgDocument **out);
 /* Frees the document and its strings; accepts NULL. */
 VNKG_API void vnkg_document_free(VnkgContext *ctx, VnkgDocument *doc);
+
+/* The byte offset in the text as read (before normalisation) of byte
+ * offset `clean` of the normalised text: mentions point into the file. */
+VNKG_API size_t vnkg_document_source_offset(const VnkgDocument *doc,
+                                            size_t clean);
 
 #ifdef __cplusplus
 }

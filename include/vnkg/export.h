@@ -18,14 +18,14 @@ extern "C" {
 #define VNKG_ONTOLOGY_NS "https://vnkg.example.org/ontology#"
 
 /* GraphML per DESIGN.md: typed keys, stable node ids, edge ids and
- * label="<relation>". Returns VNKG_ERR_IO, VNKG_ERR_WRITE, VNKG_ERR_NO_MEMORY. */
+ * label="<relation>". Returns VNKG_ERR_IO, VNKG_ERR_WRITE, VNKG_ERR_NO_MEMORY.
+ */
 VNKG_API VnkgStatus vnkg_export_graphml(VnkgContext *ctx,
                                         const VnkgGraph *graph,
                                         const char *path);
 /* RDF/XML using the classes and properties of ontology/vnkg.owl, W3C ORG,
  * PROV-O and SKOS; `base_iri` NULL means VNKG_DEFAULT_BASE_IRI. */
-VNKG_API VnkgStatus vnkg_export_rdfxml(VnkgContext *ctx,
-                                       const VnkgGraph *graph,
+VNKG_API VnkgStatus vnkg_export_rdfxml(VnkgContext *ctx, const VnkgGraph *graph,
                                        const char *base_iri, const char *path);
 /* nodes.csv and edges.csv in Gephi's spreadsheet conventions. */
 VNKG_API VnkgStatus vnkg_export_nodes_csv(VnkgContext *ctx,

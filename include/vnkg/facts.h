@@ -53,22 +53,22 @@ typedef struct {
 } VnkgStrSet;
 
 typedef struct {
-    char *id;    /* stable slug: "<type>/<ascii-slug>", e.g. "province/cao-bang" */
+    char *id; /* stable slug: "<type>/<ascii-slug>", e.g. "province/cao-bang" */
     VnkgEntityType type;
-    char *label; /* canonical readable name */
-    VnkgStrSet aliases;  /* surface forms seen, label excluded */
-    VnkgStrSet sources;  /* article ids that mention it */
-    size_t mentions;     /* number of mentions */
-    char *merged_into;   /* id of the successor unit, or NULL */
-    char *valid_until;   /* last day of validity "YYYY-MM-DD", or NULL */
+    char *label;        /* canonical readable name */
+    VnkgStrSet aliases; /* surface forms seen, label excluded */
+    VnkgStrSet sources; /* article ids that mention it */
+    size_t mentions;    /* number of mentions */
+    char *merged_into;  /* id of the successor unit, or NULL */
+    char *valid_until;  /* last day of validity "YYYY-MM-DD", or NULL */
 } VnkgEntity;
 
 typedef struct {
     size_t from; /* entity index */
     size_t to;   /* entity index */
     VnkgRelation relation;
-    char *role;  /* title for holds_office, else NULL */
-    double weight; /* number of sentences (co_mention) or statements */
+    char *role;         /* title for holds_office, else NULL */
+    double weight;      /* number of sentences (co_mention) or statements */
     VnkgStrSet sources; /* article ids */
     char *evidence;     /* one sentence that states it */
     char *first_date;   /* "YYYY-MM-DD" or NULL */
@@ -85,9 +85,9 @@ typedef struct {
 
 typedef struct {
     char *id;
-    char *url;   /* may be NULL */
-    char *title; /* may be NULL */
-    char *date;  /* "YYYY-MM-DD" or NULL */
+    char *url;         /* may be NULL */
+    char *title;       /* may be NULL */
+    char *date;        /* "YYYY-MM-DD" or NULL */
     int date_inferred; /* 1 when the year or date was inferred */
 } VnkgArticle;
 
@@ -109,8 +109,8 @@ VNKG_API VnkgStatus vnkg_facts_find(const VnkgFacts *facts, const char *id,
 VNKG_API VnkgStatus vnkg_facts_add_alias(VnkgContext *ctx, VnkgFacts *facts,
                                          size_t entity, const char *alias);
 /* Sets successor and end of validity (copied; either may be NULL). */
-VNKG_API VnkgStatus vnkg_facts_set_validity(VnkgContext *ctx,
-                                            VnkgFacts *facts, size_t entity,
+VNKG_API VnkgStatus vnkg_facts_set_validity(VnkgContext *ctx, VnkgFacts *facts,
+                                            size_t entity,
                                             const char *merged_into,
                                             const char *valid_until);
 
@@ -119,10 +119,10 @@ VNKG_API VnkgStatus vnkg_facts_set_validity(VnkgContext *ctx,
  * first evidence is kept. `role`, `article`, `date`, `evidence` may be NULL.
  * Returns VNKG_ERR_NO_MEMORY. */
 VNKG_API VnkgStatus vnkg_facts_relate(VnkgContext *ctx, VnkgFacts *facts,
-                                      size_t from, size_t to,
-                                      VnkgRelation rel, const char *role,
-                                      double weight, const char *article,
-                                      const char *date, const char *evidence);
+                                      size_t from, size_t to, VnkgRelation rel,
+                                      const char *role, double weight,
+                                      const char *article, const char *date,
+                                      const char *evidence);
 
 /* Records a mention: counts it on the entity and adds the article to its
  * sources. Returns VNKG_ERR_NO_MEMORY. */

@@ -11,7 +11,7 @@ extern "C" {
 #endif
 
 typedef struct {
-    char *id;      /* entity slug; nodes are sorted by id */
+    char *id; /* entity slug; nodes are sorted by id */
     char *label;
     VnkgEntityType type;
     char *aliases; /* '|'-separated, sorted; "" when none */
@@ -33,7 +33,7 @@ typedef struct {
     size_t source; /* node index */
     size_t target;
     VnkgRelation relation;
-    char *role;    /* NULL unless holds_office */
+    char *role; /* NULL unless holds_office */
     double weight;
     char *sources; /* '|'-separated article ids, sorted */
     char *evidence;

@@ -55,8 +55,8 @@ VNKG_API VnkgStatus vnkg_ingest_jsonl(VnkgContext *ctx, const char *name,
  * Returns VNKG_ERR_IO (missing, unreadable), VNKG_ERR_LIMIT, or what `fn`
  * returned. Per-file problems that do not stop the run are diagnosed. */
 VNKG_API VnkgStatus vnkg_ingest_path(VnkgContext *ctx, const char *path,
-                                     VnkgInputFormat format,
-                                     VnkgDocumentFn fn, void *user);
+                                     VnkgInputFormat format, VnkgDocumentFn fn,
+                                     void *user);
 
 #ifdef __cplusplus
 }

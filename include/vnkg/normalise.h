@@ -19,8 +19,8 @@ extern "C" {
  * without calling the normaliser.
  * Returns VNKG_ERR_NO_MEMORY, VNKG_ERR_BAD_TEXT, VNKG_ERR_LIMIT. */
 VNKG_API VnkgStatus vnkg_normalise_text(VnkgContext *ctx, const char *source,
-                                        const char *in, size_t len,
-                                        char **out, size_t *out_len);
+                                        const char *in, size_t len, char **out,
+                                        size_t *out_len);
 
 /* Normalises a document's text and title in place (see above). */
 VNKG_API VnkgStatus vnkg_normalise_document(VnkgContext *ctx,

@@ -10,12 +10,12 @@ extern "C" {
 #endif
 
 enum {
-    VNKG_TOK_WORD = 1 << 0,   /* letters (and digits) */
-    VNKG_TOK_NUMBER = 1 << 1, /* digits only */
-    VNKG_TOK_PUNCT = 1 << 2,  /* one punctuation or symbol character */
-    VNKG_TOK_CAP = 1 << 3,    /* first letter upper case */
-    VNKG_TOK_UPPER = 1 << 4,  /* every letter upper case (two or more) */
-    VNKG_TOK_LATIN = 1 << 5,  /* ASCII letters only (foreign names) */
+    VNKG_TOK_WORD = 1 << 0,         /* letters (and digits) */
+    VNKG_TOK_NUMBER = 1 << 1,       /* digits only */
+    VNKG_TOK_PUNCT = 1 << 2,        /* one punctuation or symbol character */
+    VNKG_TOK_CAP = 1 << 3,          /* first letter upper case */
+    VNKG_TOK_UPPER = 1 << 4,        /* every letter upper case (two or more) */
+    VNKG_TOK_LATIN = 1 << 5,        /* ASCII letters only (foreign names) */
     VNKG_TOK_SPACE_BEFORE = 1 << 6, /* whitespace precedes it */
     VNKG_TOK_LINE_START = 1 << 7    /* first token of a line */
 };
@@ -35,7 +35,7 @@ typedef struct {
     size_t end;
     size_t first_token; /* index into the token array */
     size_t n_tokens;
-    size_t paragraph;   /* index of the line/paragraph it belongs to */
+    size_t paragraph; /* index of the line/paragraph it belongs to */
 } VnkgSentence;
 
 typedef struct {

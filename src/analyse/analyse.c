@@ -20,7 +20,7 @@ vnkg_analyse_options_init(VnkgAnalyseOptions *opts)
 }
 
 typedef struct {
-    igraph_t g;           /* undirected view of the kept edges */
+    igraph_t g;              /* undirected view of the kept edges */
     igraph_vector_t weights; /* strengths */
     igraph_vector_t lengths; /* 1/weight, for path-based measures */
     int ready;
@@ -117,8 +117,8 @@ degrees(View *v, VnkgGraph *graph)
     if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS) {
         return VNKG_ERR_NO_MEMORY;
     }
-    VnkgStatus st = IG(igraph_strength(&v->g, &res, igraph_vss_all(),
-                                       IGRAPH_ALL, 1, NULL));
+    VnkgStatus st =
+        IG(igraph_strength(&v->g, &res, igraph_vss_all(), IGRAPH_ALL, 1, NULL));
     for (size_t i = 0; st == VNKG_SUCCESS && i < graph->n_nodes; ++i) {
         graph->nodes[i].degree = VECTOR(res)[i];
     }
@@ -141,9 +141,9 @@ spectral(View *v, VnkgGraph *graph)
     if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS) {
         return VNKG_ERR_NO_MEMORY;
     }
-    VnkgStatus st = IG(igraph_pagerank(&v->g, IGRAPH_PAGERANK_ALGO_PRPACK,
-                                       &res, &value, igraph_vss_all(), 0,
-                                       0.85, &v->weights, NULL));
+    VnkgStatus st =
+        IG(igraph_pagerank(&v->g, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value,
+                           igraph_vss_all(), 0, 0.85, &v->weights, NULL));
     for (size_t i = 0; st == VNKG_SUCCESS && i < graph->n_nodes; ++i) {
         graph->nodes[i].pagerank = VECTOR(res)[i];
     }
@@ -169,8 +169,8 @@ sampled_betweenness(View *v, size_t k, igraph_vector_t *res)
     if (igraph_vector_int_init(&src, 0) != IGRAPH_SUCCESS) {
         return VNKG_ERR_NO_MEMORY;
     }
-    VnkgStatus st = IG(igraph_random_sample(&src, 0, n - 1,
-                                            (igraph_integer_t)k));
+    VnkgStatus st =
+        IG(igraph_random_sample(&src, 0, n - 1, (igraph_integer_t)k));
     if (st == VNKG_SUCCESS) {
         igraph_vs_t sources;
         igraph_vs_vector(&sources, &src);
@@ -198,8 +198,7 @@ paths(View *v, VnkgGraph *graph, const VnkgAnalyseOptions *o)
         st = sampled_betweenness(v, o->betweenness_samples, &res);
     } else {
         st = IG(igraph_betweenness_cutoff(&v->g, &res, igraph_vss_all(), 0,
-                                          &v->lengths,
-                                          o->betweenness_cutoff));
+                                          &v->lengths, o->betweenness_cutoff));
     }
     for (size_t i = 0; st == VNKG_SUCCESS && i < n; ++i) {
         graph->nodes[i].betweenness = VECTOR(res)[i];
@@ -275,8 +274,8 @@ components(VnkgContext *ctx, View *v, VnkgGraph *graph)
     if (igraph_vector_int_init(&mem, 0) != IGRAPH_SUCCESS) {
         return VNKG_ERR_NO_MEMORY;
     }
-    VnkgStatus st = IG(igraph_connected_components(&v->g, &mem, NULL, &no,
-                                                   IGRAPH_WEAK));
+    VnkgStatus st =
+        IG(igraph_connected_components(&v->g, &mem, NULL, &no, IGRAPH_WEAK));
     if (st == VNKG_SUCCESS) {
         st = renumber(ctx, &mem, &graph->n_components);
     }
@@ -310,8 +309,8 @@ communities(VnkgContext *ctx, View *v, VnkgGraph *graph)
         /* 0.10.2 does not iterate to convergence with n < 0: use a fixed
          * number of passes */
         st = IG(igraph_community_leiden(&v->g, &v->weights, &nodew,
-                                        1.0 / (2.0 * m), 0.01, 0, 10, &mem,
-                                        &nb, &quality));
+                                        1.0 / (2.0 * m), 0.01, 0, 10, &mem, &nb,
+                                        &quality));
         if (st == VNKG_SUCCESS) {
             st = IG(igraph_modularity(&v->g, &mem, &v->weights, 1.0, 0, &q));
         }
@@ -350,8 +349,8 @@ layout(View *v, VnkgGraph *graph)
             &v->weights, NULL, NULL, NULL, NULL));
     } else {
         igraph_layout_drl_options_t opts;
-        st = IG(igraph_layout_drl_options_init(&opts,
-                                               IGRAPH_LAYOUT_DRL_DEFAULT));
+        st = IG(
+            igraph_layout_drl_options_init(&opts, IGRAPH_LAYOUT_DRL_DEFAULT));
         if (st == VNKG_SUCCESS) {
             st = IG(igraph_layout_drl(&v->g, &pos, 0, &opts, &v->weights));
         }

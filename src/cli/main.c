@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* vnkg: the command line. Process-wide setup lives here and only here. */
+#include "vnkg_config.h"
+
 #include <vnkg/analyse.h>
 #include <vnkg/export.h>
 #include <vnkg/extract.h>
 #include <vnkg/ingest.h>
 #include <vnkg/lexicon.h>
 #include <vnkg/normalise.h>
-
-#include "vnkg_config.h"
 
 #include <igraph.h>
 #include <libxml/parser.h>
@@ -56,31 +56,32 @@ typedef struct {
 static void
 usage_build(FILE *fp)
 {
-    fputs("Usage: vnkg build [OPTIONS] INPUT...\n"
-          "Read articles (.txt, .html/.htm, .jsonl; directories recursively;\n"
-          "- for standard input), extract officials, provinces, ministries,\n"
-          "partners, agreements and their relations, and write the graph.\n"
-          "\n"
-          "Options:\n"
-          "  -o, --output DIR     output directory (default ./vnkg-out)\n"
-          "  --format LIST        graphml,rdf,csv (default: all)\n"
-          "  --ontology DIR       lexicons to use (default: $VNKG_ONTOLOGY,\n"
-          "                       else the installed ontology/)\n"
-          "  --base-iri IRI       base of minted RDF IRIs\n"
-          "  --seed N             seed for communities and layout (default 42)\n"
-          "  --strict             fail on invalid UTF-8 instead of replacing it\n"
-          "  -q, --quiet          print nothing but errors\n"
-          "  -h, --help           show this help\n"
-          "\n"
-          "Outputs in DIR: graph.graphml, graph.rdf, nodes.csv, edges.csv,\n"
-          "centrality.tsv, mentions.tsv (each written to a temporary file and\n"
-          "renamed when complete).\n"
-          "\n"
-          "Examples:\n"
-          "  vnkg build samples/ -o vnkg-out\n"
-          "  vnkg build crawl.jsonl --format graphml -o out\n"
-          "  cat article.txt | vnkg build - -o out\n",
-          fp);
+    fputs(
+        "Usage: vnkg build [OPTIONS] INPUT...\n"
+        "Read articles (.txt, .html/.htm, .jsonl; directories recursively;\n"
+        "- for standard input), extract officials, provinces, ministries,\n"
+        "partners, agreements and their relations, and write the graph.\n"
+        "\n"
+        "Options:\n"
+        "  -o, --output DIR     output directory (default ./vnkg-out)\n"
+        "  --format LIST        graphml,rdf,csv (default: all)\n"
+        "  --ontology DIR       lexicons to use (default: $VNKG_ONTOLOGY,\n"
+        "                       else the installed ontology/)\n"
+        "  --base-iri IRI       base of minted RDF IRIs\n"
+        "  --seed N             seed for communities and layout (default 42)\n"
+        "  --strict             fail on invalid UTF-8 instead of replacing it\n"
+        "  -q, --quiet          print nothing but errors\n"
+        "  -h, --help           show this help\n"
+        "\n"
+        "Outputs in DIR: graph.graphml, graph.rdf, nodes.csv, edges.csv,\n"
+        "centrality.tsv, mentions.tsv (each written to a temporary file and\n"
+        "renamed when complete).\n"
+        "\n"
+        "Examples:\n"
+        "  vnkg build samples/ -o vnkg-out\n"
+        "  vnkg build crawl.jsonl --format graphml -o out\n"
+        "  cat article.txt | vnkg build - -o out\n",
+        fp);
 }
 
 static void
@@ -185,8 +186,10 @@ parse_build(int argc, char **argv, BuildOptions *o)
                 return EXIT_USAGE;
             }
         } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "vnkg: unknown or incomplete option '%s' "
-                            "(see vnkg build --help)\n", a);
+            fprintf(stderr,
+                    "vnkg: unknown or incomplete option '%s' "
+                    "(see vnkg build --help)\n",
+                    a);
             return EXIT_USAGE;
         } else {
             o->inputs[o->n_inputs++] = a;
@@ -358,9 +361,8 @@ cmd_build(int argc, char **argv)
     if (st == VNKG_SUCCESS) {
         vnkg_context_set_strict(ctx, o.strict);
         vnkg_context_set_seed(ctx, o.seed);
-        st = vnkg_lexicon_load(ctx, o.ontology ? o.ontology
-                                               : vnkg_lexicon_default_dir(),
-                               &lex);
+        st = vnkg_lexicon_load(
+            ctx, o.ontology ? o.ontology : vnkg_lexicon_default_dir(), &lex);
     }
     if (st == VNKG_SUCCESS) {
         bs.lex = lex;

@@ -21,8 +21,8 @@ iso_ok(const char *s)
     int y, m, d;
     char tail;
     return s && strlen(s) >= 10 &&
-           sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) >= 3 &&
-           s[4] == '-' && s[7] == '-' && valid_dmy(d, m, y);
+           sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) >= 3 && s[4] == '-' &&
+           s[7] == '-' && valid_dmy(d, m, y);
 }
 
 /* Reads 1-2 (or exactly 4 when want4) digits at text[*i]. */
@@ -115,8 +115,8 @@ vnkg_extract_date(const VnkgDocument *doc, char out[11], int *inferred)
         return VNKG_SUCCESS;
     }
     const char *t = doc->text;
-    size_t len = doc->text_len < DATE_SCAN_BYTES ? doc->text_len
-                                                 : DATE_SCAN_BYTES;
+    size_t len =
+        doc->text_len < DATE_SCAN_BYTES ? doc->text_len : DATE_SCAN_BYTES;
     int pd = 0, pm = 0; /* the first day/month without a year */
     for (size_t i = 0; i < len; ++i) {
         int d, m, y;

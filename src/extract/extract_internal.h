@@ -3,17 +3,17 @@
 #ifndef VNKG_EXTRACT_INTERNAL_H
 #define VNKG_EXTRACT_INTERNAL_H
 
+#include "lexicon_internal.h"
+
 #include <vnkg/extract.h>
 #include <vnkg/segment.h>
-
-#include "lexicon_internal.h"
 
 #define NONE SIZE_MAX
 
 /* An office found next to a person's name. */
 typedef struct {
-    size_t title;  /* LexTitle index */
-    size_t org;    /* entity index in the article's facts, or NONE */
+    size_t title;         /* LexTitle index */
+    size_t org;           /* entity index in the article's facts, or NONE */
     int pending_province; /* attach to the sentence's or bridge province */
 } Office;
 
@@ -21,7 +21,7 @@ typedef struct {
 typedef struct {
     size_t entity;
     char last_key[VNKG_TOKEN_KEY_MAX]; /* key of the given name */
-    size_t roles[8]; /* LexTitle indexes held */
+    size_t roles[8];                   /* LexTitle indexes held */
     size_t n_roles;
 } Person;
 
@@ -46,7 +46,7 @@ typedef struct {
     size_t sentence;
     Found *found;
     size_t n_found, cap_found;
-    Office *offices; /* offices of persons in this sentence */
+    Office *offices;       /* offices of persons in this sentence */
     size_t *office_person; /* entity index of the holder */
     size_t n_offices, cap_offices;
     size_t sentence_bridge; /* province at a bridge point here, or NONE */
@@ -57,8 +57,8 @@ typedef struct {
 VnkgStatus resolve_entry(DocState *ds, size_t entry, size_t *out);
 VnkgStatus resolve_person(DocState *ds, size_t tok_start, size_t tok_end,
                           size_t *out);
-VnkgStatus resolve_named(DocState *ds, VnkgEntityType type,
-                         const char *label, size_t *out);
+VnkgStatus resolve_named(DocState *ds, VnkgEntityType type, const char *label,
+                         size_t *out);
 /* The person of the article whose given name has this key, when exactly
  * one has; NONE otherwise. */
 size_t resolve_short_name(const DocState *ds, const char *key);

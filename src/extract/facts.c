@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The fact store: entities by id, relations by (from, to, relation, role). */
-#include <vnkg/facts.h>
-
 #include "../util/strmap.h"
+
+#include <vnkg/facts.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,11 +24,11 @@ struct VnkgFacts {
 };
 
 static const char *const type_names[VNKG_TYPE_COUNT] = {
-    "official", "province", "ministry", "partner",
+    "official",  "province",     "ministry", "partner",
     "agreement", "organization", "document", "event"};
 static const char *const rel_names[VNKG_REL_COUNT] = {
-    "holds_office", "represents", "chairs", "attends",
-    "agreement_with", "issued_by", "located_in", "co_mention"};
+    "holds_office",   "represents", "chairs",     "attends",
+    "agreement_with", "issued_by",  "located_in", "co_mention"};
 
 const char *
 vnkg_entity_type_name(VnkgEntityType type)
@@ -330,8 +330,7 @@ fact_key(VnkgContext *ctx, const VnkgFacts *facts, size_t from, size_t to,
 }
 
 static VnkgStatus
-widen_dates(VnkgContext *ctx, VnkgFact *f, const char *first,
-            const char *last)
+widen_dates(VnkgContext *ctx, VnkgFact *f, const char *first, const char *last)
 {
     if (first && (!f->first_date || strcmp(first, f->first_date) < 0)) {
         VNKG_TRY(replace_str(ctx, &f->first_date, first));
@@ -384,8 +383,8 @@ new_fact(VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
 static VnkgStatus
 relate_range(VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
              VnkgRelation rel, const char *role, double weight,
-             const VnkgStrSet *articles, const char *article,
-             const char *first, const char *last, const char *evidence)
+             const VnkgStrSet *articles, const char *article, const char *first,
+             const char *last, const char *evidence)
 {
     char *key = fact_key(ctx, facts, from, to, rel, role);
     if (!key) {
@@ -417,8 +416,8 @@ vnkg_facts_relate(VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
                   VnkgRelation rel, const char *role, double weight,
                   const char *article, const char *date, const char *evidence)
 {
-    return relate_range(ctx, facts, from, to, rel, role, weight, NULL,
-                        article, date, date, evidence);
+    return relate_range(ctx, facts, from, to, rel, role, weight, NULL, article,
+                        date, date, evidence);
 }
 
 VnkgStatus
@@ -500,8 +499,7 @@ vnkg_facts_article(VnkgContext *ctx, VnkgFacts *facts,
 }
 
 static VnkgStatus
-merge_entity(VnkgContext *ctx, VnkgFacts *dst, const VnkgEntity *e,
-             size_t *out)
+merge_entity(VnkgContext *ctx, VnkgFacts *dst, const VnkgEntity *e, size_t *out)
 {
     VNKG_TRY(vnkg_facts_entity(ctx, dst, e->id, e->type, e->label, out));
     VnkgEntity *d = &dst->entities[*out];
@@ -533,8 +531,8 @@ vnkg_facts_merge(VnkgContext *ctx, VnkgFacts *dst, const VnkgFacts *src)
     for (size_t i = 0; st == VNKG_SUCCESS && i < src->n_facts; ++i) {
         const VnkgFact *f = &src->facts[i];
         st = relate_range(ctx, dst, map[f->from], map[f->to], f->relation,
-                          f->role, f->weight, &f->sources, NULL,
-                          f->first_date, f->last_date, f->evidence);
+                          f->role, f->weight, &f->sources, NULL, f->first_date,
+                          f->last_date, f->evidence);
     }
     for (size_t i = 0; st == VNKG_SUCCESS && i < src->n_mentions; ++i) {
         const VnkgMention *m = &src->mentions[i];

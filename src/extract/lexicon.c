@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* Loading ontology/ lexicons into token tries. Formats: ontology/README.md. */
 #include "lexicon_internal.h"
+#include "vnkg_config.h"
 
 #include <vnkg/normalise.h>
-
-#include "vnkg_config.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -15,13 +14,12 @@
 #define NO_PAYLOAD SIZE_MAX
 
 static const char *const cue_names[CUE_COUNT] = {
-    "person_prefix", "partner_cue",    "province_prefix",
-    "not_province_prefix", "byline_marker", "bridge_point",
-    "event_word",    "agreement_head", "document_head",
-    "company_head"};
+    "person_prefix", "partner_cue",  "province_prefix", "not_province_prefix",
+    "byline_marker", "bridge_point", "event_word",      "agreement_head",
+    "document_head", "company_head", "not_entity"};
 
-static const char *const gazetteers[] = {"provinces", "ministries", "partners",
-                                         "organizations", "agreements", NULL};
+static const char *const gazetteers[] = {
+    "provinces", "ministries", "partners", "organizations", "agreements", NULL};
 
 /* ---- growable arrays ---- */
 
@@ -88,8 +86,8 @@ add_form(VnkgContext *ctx, VnkgLexicon *lex, const char *form,
 {
     char *clean;
     size_t clean_len;
-    VNKG_TRY(vnkg_normalise_text(ctx, NULL, form, strlen(form), &clean,
-                                 &clean_len));
+    VNKG_TRY(
+        vnkg_normalise_text(ctx, NULL, form, strlen(form), &clean, &clean_len));
     VnkgSegments seg;
     VnkgStatus st = vnkg_segment_text(ctx, clean, clean_len, &seg);
     vnkg_free(ctx, clean);
@@ -180,16 +178,32 @@ lex_cue_at(const VnkgLexicon *lex, const VnkgToken *toks, size_t n, size_t i,
     return best;
 }
 
+static int
+has_any_cue(const VnkgLexicon *lex, size_t payload)
+{
+    for (size_t p = payload; p != NO_PAYLOAD; p = lex->payloads[p].next) {
+        if (lex->payloads[p].kind == PL_CUE) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The longest cue ending right before token i decides: in "điểm cầu Đắk
+ * Nông" the bridge-point cue wins over "cầu" (a bridge, not a province). */
 int
 lex_cue_before(const VnkgLexicon *lex, const VnkgToken *toks, size_t i,
                size_t first, CueKind kind)
 {
-    for (size_t k = 1; k <= 4 && k <= i - first; ++k) {
+    for (size_t k = 4; k >= 1; --k) {
+        if (k > i - first) {
+            continue;
+        }
         LexMatch m[8];
         size_t found = lex_match(lex, toks, i, i - k, m, 8);
         for (size_t j = 0; j < found; ++j) {
-            if (m[j].len == k && has_cue(lex, m[j].payload, kind)) {
-                return 1;
+            if (m[j].len == k && has_any_cue(lex, m[j].payload)) {
+                return has_cue(lex, m[j].payload, kind);
             }
         }
     }
@@ -377,15 +391,21 @@ each_line(VnkgContext *ctx, VnkgLexicon *lex, const char *path,
 }
 
 static VnkgStatus
-add_aliases(VnkgContext *ctx, VnkgLexicon *lex, size_t entry,
-            const char *label, const char *aliases)
+add_aliases(VnkgContext *ctx, VnkgLexicon *lex, size_t entry, const char *label,
+            const char *aliases)
 {
     LexPayload p = {PL_ENTRY, entry, MARK_NONE, 0, 0, NO_PAYLOAD};
-    VNKG_TRY(add_form(ctx, lex, label, p));
     char **list;
     size_t n;
     VNKG_TRY(split_bars(ctx, aliases, &list, &n));
-    VnkgStatus st = VNKG_SUCCESS;
+    /* a label repeated among the aliases with a marker is matched only in
+     * that marked form (ontology/gazetteer format) */
+    int label_marked = 0;
+    for (size_t i = 0; i < n; ++i) {
+        label_marked |= list[i][0] && strchr("=~^", list[i][0]) &&
+                        strcmp(list[i] + 1, label) == 0;
+    }
+    VnkgStatus st = label_marked ? VNKG_SUCCESS : add_form(ctx, lex, label, p);
     for (size_t i = 0; st == VNKG_SUCCESS && i < n; ++i) {
         const char *form = list[i];
         p.marker = MARK_NONE;
@@ -400,8 +420,8 @@ add_aliases(VnkgContext *ctx, VnkgLexicon *lex, size_t entry,
 }
 
 static VnkgStatus
-gazetteer_line(VnkgContext *ctx, VnkgLexicon *lex, char *line,
-               const char *path, size_t lineno)
+gazetteer_line(VnkgContext *ctx, VnkgLexicon *lex, char *line, const char *path,
+               size_t lineno)
 {
     char *f[9];
     if (split_tabs(line, f, 9) != 8) {
@@ -486,8 +506,8 @@ cue_line(VnkgContext *ctx, VnkgLexicon *lex, char *line, const char *path,
 }
 
 static VnkgStatus
-surname_line(VnkgContext *ctx, VnkgLexicon *lex, char *line,
-             const char *path, size_t lineno)
+surname_line(VnkgContext *ctx, VnkgLexicon *lex, char *line, const char *path,
+             size_t lineno)
 {
     (void)path;
     (void)lineno;
@@ -520,8 +540,8 @@ load_all(VnkgContext *ctx, VnkgLexicon *lex, const char *dir)
         VNKG_TRY(each_line(ctx, lex, path, gaz_header, gazetteer_line));
     }
     snprintf(path, sizeof path, "%s/titles.tsv", dir);
-    VNKG_TRY(each_line(ctx, lex, path, "title\trole\tattach\tscope",
-                       title_line));
+    VNKG_TRY(
+        each_line(ctx, lex, path, "title\trole\tattach\tscope", title_line));
     snprintf(path, sizeof path, "%s/cues.tsv", dir);
     VNKG_TRY(each_line(ctx, lex, path, "kind\tword", cue_line));
     snprintf(path, sizeof path, "%s/surnames.txt", dir);

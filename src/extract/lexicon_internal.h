@@ -3,10 +3,10 @@
 #ifndef VNKG_LEXICON_INTERNAL_H
 #define VNKG_LEXICON_INTERNAL_H
 
+#include "../util/strmap.h"
+
 #include <vnkg/lexicon.h>
 #include <vnkg/segment.h>
-
-#include "../util/strmap.h"
 
 typedef enum {
     CUE_PERSON_PREFIX = 0,
@@ -19,6 +19,7 @@ typedef enum {
     CUE_AGREEMENT_HEAD,
     CUE_DOCUMENT_HEAD,
     CUE_COMPANY_HEAD,
+    CUE_NOT_ENTITY,
     CUE_COUNT
 } CueKind;
 
@@ -55,7 +56,7 @@ typedef struct {
     int marker;       /* MARK_* */
     uint32_t capmask; /* bit k: token k of the form is capitalised */
     unsigned ntok;
-    size_t next;      /* next payload of the same node, or SIZE_MAX */
+    size_t next; /* next payload of the same node, or SIZE_MAX */
 } LexPayload;
 
 struct VnkgLexicon {
@@ -67,8 +68,8 @@ struct VnkgLexicon {
     size_t n_payloads, cap_payloads;
     size_t *node_payload; /* first payload of each trie node or SIZE_MAX */
     size_t n_nodes, cap_nodes;
-    VnkgStrMap edges;     /* "<node>\x1f<token key>" -> child node */
-    char **edge_keys;     /* owned keys of `edges` */
+    VnkgStrMap edges; /* "<node>\x1f<token key>" -> child node */
+    char **edge_keys; /* owned keys of `edges` */
     size_t n_edge_keys, cap_edge_keys;
     VnkgStrMap entry_ids; /* id -> entry index */
     VnkgStrMap surnames;  /* token key -> 1 */

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* The sentence scanner: numbered documents, title chains with persons,
  * person prefixes, gazetteer entities, agreement and company patterns. */
-#include <vnkg/normalise.h>
-
 #include "extract_internal.h"
+
+#include <vnkg/normalise.h>
 
 #include <stdio.h>
 #include <string.h>
@@ -93,7 +93,8 @@ entry_at(const DocState *ds, size_t i, size_t first, size_t end,
     LexMatch m[8];
     size_t found = lex_match(ds->lex, ds->seg.tokens, end, i, m, 8);
     for (size_t k = found; k-- > 0;) {
-        for (size_t p = m[k].payload; p != NONE; p = ds->lex->payloads[p].next) {
+        for (size_t p = m[k].payload; p != NONE;
+             p = ds->lex->payloads[p].next) {
             const LexPayload *pl = &ds->lex->payloads[p];
             if (!payload_ok(ds, pl, i, first, allow_elliptic)) {
                 continue;
@@ -116,7 +117,8 @@ title_at(const DocState *ds, size_t i, size_t end, size_t *title)
     LexMatch m[8];
     size_t found = lex_match(ds->lex, ds->seg.tokens, end, i, m, 8);
     for (size_t k = found; k-- > 0;) {
-        for (size_t p = m[k].payload; p != NONE; p = ds->lex->payloads[p].next) {
+        for (size_t p = m[k].payload; p != NONE;
+             p = ds->lex->payloads[p].next) {
             if (ds->lex->payloads[p].kind == PL_TITLE) {
                 *title = ds->lex->payloads[p].index;
                 return m[k].len;
@@ -148,8 +150,8 @@ skip_vietnam(const DocState *ds, size_t k, size_t end)
 }
 
 static VnkgStatus
-attach_kind(DocState *ds, const char *kind, size_t *j, size_t first,
-            size_t end, Office *o, int *done)
+attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
+            Office *o, int *done)
 {
     size_t entry, len, k = *j;
     VnkgEntityType type = VNKG_TYPE_COUNT;
@@ -183,7 +185,8 @@ attach_kind(DocState *ds, const char *kind, size_t *j, size_t first,
         *done = strcmp(kind, "none") == 0;
         return VNKG_SUCCESS;
     }
-    if (k < end && (len = entry_at(ds, k, first, end, type, elliptic, &entry))) {
+    if (k < end &&
+        (len = entry_at(ds, k, first, end, type, elliptic, &entry))) {
         VNKG_TRY(take_entry(ds, k, len, entry, &o->org));
         *j = k + len;
         *done = 1;
@@ -247,12 +250,24 @@ parse_chain(DocState *ds, size_t j, size_t first, size_t end, Office *offs,
 
 /* ---- person names ---- */
 
+/* A name stops before a title ("Phạm Minh Chính Thủ tướng") or a
+ * multi-word gazetteer name; single words ("Nam", "Hà") occur in names. */
 static int
 starts_lexical(const DocState *ds, size_t i, size_t end)
 {
     LexMatch m[8];
-    return lex_match(ds->lex, ds->seg.tokens, end, i, m, 8) > 0 &&
-           !lex_is_surname(ds->lex, tok(ds, i));
+    size_t found = lex_match(ds->lex, ds->seg.tokens, end, i, m, 8);
+    for (size_t k = 0; k < found; ++k) {
+        for (size_t p = m[k].payload; p != NONE;
+             p = ds->lex->payloads[p].next) {
+            const LexPayload *pl = &ds->lex->payloads[p];
+            if (pl->kind == PL_TITLE ||
+                (pl->kind == PL_ENTRY && m[k].len >= 2)) {
+                return 1;
+            }
+        }
+    }
+    return 0;
 }
 
 /* Length of a Vietnamese full name at i (surname + 1..3 capitalised
@@ -293,8 +308,8 @@ add_offices(DocState *ds, size_t person, const Office *offs, size_t n)
                 return VNKG_ERR_NO_MEMORY;
             }
             ds->offices = p;
-            size_t *q = vnkg_realloc(ds->ctx, ds->office_person,
-                                     cap * sizeof *q);
+            size_t *q =
+                vnkg_realloc(ds->ctx, ds->office_person, cap * sizeof *q);
             if (!q) {
                 return VNKG_ERR_NO_MEMORY;
             }
@@ -369,7 +384,8 @@ plural_before(const DocState *ds, size_t i, size_t first)
 {
     return i > first &&
            (is_key(ds, i - 1, "cac1") || is_key(ds, i - 1, "nhưng4") ||
-            is_key(ds, i - 1, "nhiêu2") || (tok(ds, i - 1)->flags & VNKG_TOK_NUMBER));
+            is_key(ds, i - 1, "nhiêu2") ||
+            (tok(ds, i - 1)->flags & VNKG_TOK_NUMBER));
 }
 
 /* TITLE-chain [-|:|,] [person prefix] NAME at i. Returns tokens consumed. */
@@ -388,8 +404,8 @@ scan_title(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
                     is_punct(ds, k, ","))) {
         name_start++;
     }
-    name_start += lex_cue_at(ds->lex, ds->seg.tokens, end, name_start,
-                             CUE_PERSON_PREFIX);
+    name_start +=
+        lex_cue_at(ds->lex, ds->seg.tokens, end, name_start, CUE_PERSON_PREFIX);
     size_t len = name_at(ds, name_start, end, chain_is_foreign(ds, offs, n));
     size_t person = NONE;
     if (len) {
@@ -435,8 +451,8 @@ static VnkgStatus
 scan_person(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
 {
     *next = i;
-    size_t k = i + lex_cue_at(ds->lex, ds->seg.tokens, end, i,
-                              CUE_PERSON_PREFIX);
+    size_t k =
+        i + lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_PERSON_PREFIX);
     int prefixed = k > i;
     size_t len = name_at(ds, k, end, 0), person, t, entry;
     if (!len) {
@@ -449,13 +465,13 @@ scan_person(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     }
     int titled = k + len + 1 < end && is_punct(ds, k + len, ",") &&
                  title_at(ds, k + len + 1, end, &t);
+    if (!prefixed &&
+        entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry) >= len) {
+        return VNKG_SUCCESS; /* a place ("Hà Nội, Thủ tướng…") */
+    }
     if (!titled) {
         /* an untitled name counts only when the article named the person
-         * with a post before, and a place ("Hà Nội") is not a name */
-        if (!prefixed &&
-            entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry) >= len) {
-            return VNKG_SUCCESS;
-        }
+         * with a post before */
         VnkgStatus st = known_person(ds, k, len, &person);
         if (st == VNKG_FAILURE) {
             *next = prefixed ? k + len : i; /* "ông X": not an official */
@@ -527,7 +543,8 @@ scan_document(DocState *ds, size_t i, size_t end, size_t *next)
     label[(he - hs) + 1 + (ce - cs)] = '\0';
     if (label[0] >= 'a' && label[0] <= 'z') {
         label[0] = (char)(label[0] - 32);
-    } else if ((unsigned char)label[0] == 0xC4 && (unsigned char)label[1] == 0x91) {
+    } else if ((unsigned char)label[0] == 0xC4 &&
+               (unsigned char)label[1] == 0x91) {
         label[1] = (char)0x90; /* đ -> Đ */
     }
     size_t entity;
@@ -542,8 +559,8 @@ scan_document(DocState *ds, size_t i, size_t end, size_t *next)
 static int
 is_company_stopword(const DocState *ds, size_t k)
 {
-    static const char *const stop[] = {"tnhh", "cp", "mtv", "jsc", "co",
-                                       "ltd", "inc", "corp", NULL};
+    static const char *const stop[] = {"tnhh", "cp",  "mtv",  "jsc", "co",
+                                       "ltd",  "inc", "corp", NULL};
     for (int s = 0; stop[s]; ++s) {
         if (is_key(ds, k, stop[s])) {
             return 1;
@@ -561,8 +578,8 @@ scan_company(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
         return VNKG_SUCCESS;
     }
     size_t k = i + hl, entry, len;
-    if (k < end && (len = entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0,
-                                   &entry))) {
+    if (k < end &&
+        (len = entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry))) {
         size_t entity;
         VNKG_TRY(take_entry(ds, k, len, entry, &entity));
         *next = k + len;
@@ -570,7 +587,8 @@ scan_company(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     }
     size_t m = k;
     while (m < end && m - k < 3 && is_cap_word(ds, m) &&
-           (tok(ds, m)->flags & VNKG_TOK_LATIN) && !is_company_stopword(ds, m)) {
+           (tok(ds, m)->flags & VNKG_TOK_LATIN) &&
+           !is_company_stopword(ds, m)) {
         m++;
     }
     if (m == k) {
@@ -602,8 +620,8 @@ find_bridge(DocState *ds, size_t first, size_t end)
             continue;
         }
         size_t k = i + bl, entry;
-        size_t prefix = lex_cue_at(ds->lex, ds->seg.tokens, end, k,
-                                   CUE_PROVINCE_PREFIX);
+        size_t prefix =
+            lex_cue_at(ds->lex, ds->seg.tokens, end, k, CUE_PROVINCE_PREFIX);
         k += prefix;
         if (prefix && (k >= end || !entry_at(ds, k, first, end,
                                              VNKG_TYPE_PROVINCE, 0, &entry))) {
@@ -612,8 +630,8 @@ find_bridge(DocState *ds, size_t first, size_t end)
             ds->sentence_bridge = ds->bridge_province;
             continue;
         }
-        if (k < end && entry_at(ds, k, first, end, VNKG_TYPE_PROVINCE, 0,
-                                &entry)) {
+        if (k < end &&
+            entry_at(ds, k, first, end, VNKG_TYPE_PROVINCE, 0, &entry)) {
             size_t entity;
             if (resolve_entry(ds, entry, &entity) == VNKG_SUCCESS) {
                 ds->sentence_bridge = entity;
@@ -639,6 +657,13 @@ after_ministry(const DocState *ds, size_t i)
 static VnkgStatus
 scan_at(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
 {
+    /* fixed phrases that contain a name but are not it ("Thái Bình Dương"
+     * is the Pacific, not Thái Bình) */
+    size_t skip = lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_NOT_ENTITY);
+    if (skip) {
+        *next = i + skip;
+        return VNKG_SUCCESS;
+    }
     VNKG_TRY(scan_document(ds, i, end, next));
     if (*next > i) {
         return VNKG_SUCCESS;

@@ -20,8 +20,8 @@ static const unsigned char palette[VNKG_TYPE_COUNT][3] = {
 };
 
 void
-vnkg_graph_type_colour(VnkgEntityType type, unsigned char *r,
-                       unsigned char *g, unsigned char *b)
+vnkg_graph_type_colour(VnkgEntityType type, unsigned char *r, unsigned char *g,
+                       unsigned char *b)
 {
     unsigned t = (unsigned)type < VNKG_TYPE_COUNT ? (unsigned)type : 0;
     *r = palette[t][0];

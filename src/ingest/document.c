@@ -33,7 +33,28 @@ vnkg_document_free(VnkgContext *ctx, VnkgDocument *doc)
     vnkg_free(ctx, doc->title);
     vnkg_free(ctx, doc->date);
     vnkg_free(ctx, doc->text);
+    vnkg_free(ctx, doc->map);
     vnkg_free(ctx, doc);
+}
+
+size_t
+vnkg_document_source_offset(const VnkgDocument *doc, size_t clean)
+{
+    /* the last breakpoint at or before `clean`, by binary search */
+    size_t lo = 0, hi = doc->n_map;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->map[2 * mid] <= clean) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo == 0) {
+        return clean;
+    }
+    const size_t *bp = &doc->map[2 * (lo - 1)];
+    return bp[1] + (clean - bp[0]);
 }
 
 VnkgStatus

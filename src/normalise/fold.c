@@ -48,8 +48,9 @@ vnkg_normalise_key(const char *word, size_t len, char *out, size_t cap)
     size_t i = 0;
     while (i < len && ncp + 4 < sizeof cps / sizeof cps[0]) {
         utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)word + i,
-                                              (utf8proc_ssize_t)(len - i), &cp);
+        utf8proc_ssize_t n =
+            utf8proc_iterate((const utf8proc_uint8_t *)word + i,
+                             (utf8proc_ssize_t)(len - i), &cp);
         if (n <= 0) {
             cp = 0xFFFD;
             n = 1;
@@ -98,10 +99,10 @@ vnkg_normalise_fold(VnkgContext *ctx, const char *in, size_t len, char **out)
 {
     *out = NULL;
     utf8proc_uint8_t *mapped = NULL;
-    utf8proc_ssize_t n = utf8proc_map(
-        (const utf8proc_uint8_t *)in, (utf8proc_ssize_t)len, &mapped,
-        UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD |
-            UTF8PROC_STABLE);
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)in,
+                                      (utf8proc_ssize_t)len, &mapped,
+                                      UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                          UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
     if (n < 0) {
         /* invalid UTF-8: fold what is ASCII, drop the rest */
         char *p = vnkg_malloc(ctx, len + 1);

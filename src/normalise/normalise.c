@@ -81,22 +81,92 @@ is_dropped_cp(utf8proc_int32_t cp)
            cp == 0xFFFE || cp == 0xFFFF || cp == 0xAD;
 }
 
-/* Maps one decoded code point of input into `b`. Returns 1 in *combining
- * when it is a combining mark, so that the caller knows NFC is needed. */
+/* The cleaner's state: output, the cluster being composed (a starter and
+ * its combining marks), and the offset map (clean offset -> input). */
+typedef struct {
+    VnkgContext *ctx;
+    Buf out;
+    utf8proc_int32_t cluster[32];
+    size_t n_cluster;
+    int cluster_marks;
+    size_t cluster_in_end; /* input offset just after the cluster */
+    size_t *map;           /* pairs (clean, input) */
+    size_t n_map, cap_map;
+    long delta; /* clean - input at the last breakpoint */
+    int want_map;
+} Cleaner;
+
+/* After output up to input offset `in_end`: a breakpoint where the
+ * lengths stopped agreeing. */
 static VnkgStatus
-clean_cp(VnkgContext *ctx, Buf *b, utf8proc_int32_t cp, int *combining)
+mark(Cleaner *c, size_t in_end)
 {
-    if (cp == '\r') {
-        return buf_put(ctx, b, "\n", 1);
-    }
-    if (cp == '\n' || cp == '\t') {
-        return buf_put(ctx, b, (const char *)&(char){(char)cp}, 1);
-    }
-    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || is_dropped_cp(cp)) {
+    long delta = (long)c->out.len - (long)in_end;
+    if (!c->want_map || delta == c->delta) {
         return VNKG_SUCCESS;
     }
+    if (c->n_map == c->cap_map) {
+        size_t cap = c->cap_map ? c->cap_map * 2 : 16;
+        size_t *p = vnkg_realloc(c->ctx, c->map, 2 * cap * sizeof *p);
+        if (!p) {
+            return VNKG_ERR_NO_MEMORY;
+        }
+        c->map = p;
+        c->cap_map = cap;
+    }
+    c->map[2 * c->n_map] = c->out.len;
+    c->map[2 * c->n_map + 1] = in_end;
+    c->n_map++;
+    c->delta = delta;
+    return VNKG_SUCCESS;
+}
+
+/* Emits the pending cluster, composed when it carries marks. */
+static VnkgStatus
+flush_cluster(Cleaner *c)
+{
+    if (c->n_cluster == 0) {
+        return VNKG_SUCCESS;
+    }
+    utf8proc_ssize_t n = (utf8proc_ssize_t)c->n_cluster;
+    if (c->cluster_marks) {
+        n = utf8proc_normalize_utf32(c->cluster, n,
+                                     UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+        if (n < 0) {
+            n = (utf8proc_ssize_t)c->n_cluster;
+        }
+    }
+    for (utf8proc_ssize_t k = 0; k < n; ++k) {
+        VNKG_TRY(buf_put_cp(c->ctx, &c->out, c->cluster[k]));
+    }
+    c->n_cluster = 0;
+    c->cluster_marks = 0;
+    return mark(c, c->cluster_in_end);
+}
+
+static VnkgStatus
+emit_plain(Cleaner *c, const char *s, size_t n, size_t in_end)
+{
+    VNKG_TRY(flush_cluster(c));
+    VNKG_TRY(buf_put(c->ctx, &c->out, s, n));
+    return mark(c, in_end);
+}
+
+/* Maps one decoded code point that ends at input offset `in_end`. */
+static VnkgStatus
+clean_cp(Cleaner *c, utf8proc_int32_t cp, size_t in_end)
+{
+    if (cp == '\r' || cp == '\n') {
+        return emit_plain(c, "\n", 1, in_end);
+    }
+    if (cp == '\t') {
+        return emit_plain(c, "\t", 1, in_end);
+    }
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || is_dropped_cp(cp)) {
+        return emit_plain(c, "", 0, in_end);
+    }
     if (is_space_cp(cp)) {
-        return buf_put(ctx, b, " ", 1);
+        return emit_plain(c, " ", 1, in_end);
     }
     if (cp == 0xD0) { /* Eth written for Đ in real Vietnamese text */
         cp = 0x110;
@@ -104,30 +174,32 @@ clean_cp(VnkgContext *ctx, Buf *b, utf8proc_int32_t cp, int *combining)
         cp = 0x111;
     }
     const utf8proc_property_t *prop = utf8proc_get_property(cp);
-    if (prop->combining_class != 0) {
-        *combining = 1;
+    if (prop->combining_class == 0 ||
+        c->n_cluster >= sizeof c->cluster / sizeof c->cluster[0]) {
+        VNKG_TRY(flush_cluster(c));
+    } else {
+        c->cluster_marks = 1;
     }
-    return buf_put_cp(ctx, b, cp);
+    c->cluster[c->n_cluster++] = cp;
+    c->cluster_in_end = in_end;
+    return VNKG_SUCCESS;
 }
 
 static VnkgStatus
 report_bad(VnkgContext *ctx, const char *source, size_t offset)
 {
-    VnkgStatus st = vnkg_context_strict(ctx) ? VNKG_ERR_BAD_TEXT
-                                             : VNKG_SUCCESS;
-    vnkg_diag(ctx, VNKG_ERR_BAD_TEXT,
-              "%s: byte %zu: invalid UTF-8%s", source ? source : "(input)",
-              offset,
+    VnkgStatus st = vnkg_context_strict(ctx) ? VNKG_ERR_BAD_TEXT : VNKG_SUCCESS;
+    vnkg_diag(ctx, VNKG_ERR_BAD_TEXT, "%s: byte %zu: invalid UTF-8%s",
+              source ? source : "(input)", offset,
               st == VNKG_SUCCESS ? " replaced by U+FFFD (further ones in "
                                    "this text not reported)"
                                  : "");
     return st;
 }
 
-/* \r\n counts as one newline: skip the \n after a \r. */
+/* \r\n counts as one newline. */
 static VnkgStatus
-clean_all(VnkgContext *ctx, const char *source, const char *in, size_t len,
-          Buf *b, int *combining)
+clean_all(Cleaner *c, const char *source, const char *in, size_t len)
 {
     int reported = 0;
     size_t i = 0;
@@ -137,72 +209,71 @@ clean_all(VnkgContext *ctx, const char *source, const char *in, size_t len,
                                               (utf8proc_ssize_t)(len - i), &cp);
         if (n < 0) {
             if (!reported) {
-                VNKG_TRY(report_bad(ctx, source, i));
+                VNKG_TRY(report_bad(c->ctx, source, i));
                 reported = 1;
             }
-            VNKG_TRY(buf_put_cp(ctx, b, 0xFFFD));
+            VNKG_TRY(emit_plain(c, "\xEF\xBF\xBD", 3, i + 1));
             i += 1;
             continue;
         }
         if (n == 0) { /* NUL byte: utf8proc stops; treat as a control */
+            VNKG_TRY(emit_plain(c, "", 0, i + 1));
             i += 1;
             continue;
         }
         if (cp == '\r' && i + 1 < len && in[i + 1] == '\n') {
-            i += 1;
-            continue;
+            n = 2;
         }
-        VNKG_TRY(clean_cp(ctx, b, cp, combining));
+        VNKG_TRY(clean_cp(c, cp, i + (size_t)n));
         i += (size_t)n;
     }
-    return VNKG_SUCCESS;
+    return flush_cluster(c);
 }
 
+/* As vnkg_normalise_text, and the offset map when `map` is not NULL. */
 static VnkgStatus
-compose(VnkgContext *ctx, Buf *b)
+normalise_mapped(VnkgContext *ctx, const char *source, const char *in,
+                 size_t len, char **out, size_t *out_len, size_t **map,
+                 size_t *n_map)
 {
-    utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)b->ptr);
-    if (!nfc) {
-        return VNKG_ERR_NO_MEMORY;
+    *out = NULL;
+    *out_len = 0;
+    Cleaner c;
+    memset(&c, 0, sizeof c);
+    c.ctx = ctx;
+    c.want_map = map != NULL;
+    VnkgStatus st;
+    if (is_plain_ascii(in, len)) {
+        st = buf_put(ctx, &c.out, in, len);
+    } else {
+        st = buf_reserve(ctx, &c.out, len);
+        if (st == VNKG_SUCCESS) {
+            c.out.ptr[0] = '\0';
+            st = clean_all(&c, source, in, len);
+        }
     }
-    size_t n = strlen((const char *)nfc);
-    b->len = 0;
-    VnkgStatus st = buf_put(ctx, b, (const char *)nfc, n);
-    free(nfc); /* utf8proc 2.8 allocates with malloc */
-    return st;
+    if (st == VNKG_SUCCESS && !c.out.ptr) {
+        st = buf_put(ctx, &c.out, "", 0);
+    }
+    if (st != VNKG_SUCCESS) {
+        vnkg_free(ctx, c.out.ptr);
+        vnkg_free(ctx, c.map);
+        return st;
+    }
+    *out = c.out.ptr;
+    *out_len = c.out.len;
+    if (map) {
+        *map = c.map;
+        *n_map = c.n_map;
+    }
+    return VNKG_SUCCESS;
 }
 
 VnkgStatus
 vnkg_normalise_text(VnkgContext *ctx, const char *source, const char *in,
                     size_t len, char **out, size_t *out_len)
 {
-    *out = NULL;
-    *out_len = 0;
-    Buf b = {0};
-    VnkgStatus st;
-    if (is_plain_ascii(in, len)) {
-        st = buf_put(ctx, &b, in, len);
-    } else {
-        int combining = 0;
-        st = buf_reserve(ctx, &b, len);
-        if (st == VNKG_SUCCESS) {
-            b.ptr[0] = '\0';
-            st = clean_all(ctx, source, in, len, &b, &combining);
-        }
-        if (st == VNKG_SUCCESS && combining) {
-            st = compose(ctx, &b);
-        }
-    }
-    if (st == VNKG_SUCCESS && !b.ptr) {
-        st = buf_put(ctx, &b, "", 0);
-    }
-    if (st != VNKG_SUCCESS) {
-        vnkg_free(ctx, b.ptr);
-        return st;
-    }
-    *out = b.ptr;
-    *out_len = b.len;
-    return VNKG_SUCCESS;
+    return normalise_mapped(ctx, source, in, len, out, out_len, NULL, NULL);
 }
 
 static VnkgStatus
@@ -215,8 +286,7 @@ normalise_field(VnkgContext *ctx, const char *source, char **field,
     size_t len = field_len ? *field_len : strlen(*field);
     char *clean;
     size_t clean_len;
-    VNKG_TRY(vnkg_normalise_text(ctx, source, *field, len, &clean,
-                                 &clean_len));
+    VNKG_TRY(vnkg_normalise_text(ctx, source, *field, len, &clean, &clean_len));
     vnkg_free(ctx, *field);
     *field = clean;
     if (field_len) {
@@ -229,7 +299,15 @@ VnkgStatus
 vnkg_normalise_document(VnkgContext *ctx, VnkgDocument *doc)
 {
     const char *src = doc->source ? doc->source : doc->id;
-    VNKG_TRY(normalise_field(ctx, src, &doc->text, &doc->text_len));
-    VNKG_TRY(normalise_field(ctx, src, &doc->title, NULL));
-    return VNKG_SUCCESS;
+    char *clean;
+    size_t clean_len, *map = NULL, n_map = 0;
+    VNKG_TRY(normalise_mapped(ctx, src, doc->text, doc->text_len, &clean,
+                              &clean_len, &map, &n_map));
+    vnkg_free(ctx, doc->text);
+    vnkg_free(ctx, doc->map);
+    doc->text = clean;
+    doc->text_len = clean_len;
+    doc->map = map;
+    doc->n_map = n_map;
+    return normalise_field(ctx, src, &doc->title, NULL);
 }

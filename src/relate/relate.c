@@ -14,8 +14,7 @@ date_or_null(const DocState *ds)
 }
 
 static VnkgStatus
-relate(DocState *ds, size_t from, size_t to, VnkgRelation rel,
-       const char *role)
+relate(DocState *ds, size_t from, size_t to, VnkgRelation rel, const char *role)
 {
     if (from == to) {
         return VNKG_SUCCESS;
@@ -32,7 +31,11 @@ flush_mentions(DocState *ds)
     for (size_t k = 0; k < ds->n_found; ++k) {
         const Found *f = &ds->found[k];
         size_t b = t[f->tok_start].start, x = t[f->tok_end - 1].end;
-        VNKG_TRY(vnkg_facts_mention(ds->ctx, ds->facts, ds->doc->id, b, x,
+        /* offsets into the text as read, so that a mention can be found
+         * in the file; the surface is the normalised form */
+        VNKG_TRY(vnkg_facts_mention(ds->ctx, ds->facts, ds->doc->id,
+                                    vnkg_document_source_offset(ds->doc, b),
+                                    vnkg_document_source_offset(ds->doc, x),
                                     ds->doc->text + b, x - b, f->entity));
         if (f->type == VNKG_TYPE_OFFICIAL && f->tok_end - f->tok_start < 2) {
             continue; /* "Sơn", a bare "Thủ tướng": not a name variant */
@@ -41,8 +44,8 @@ flush_mentions(DocState *ds)
         if (!surface) {
             return VNKG_ERR_NO_MEMORY;
         }
-        VnkgStatus st = vnkg_facts_add_alias(ds->ctx, ds->facts, f->entity,
-                                             surface);
+        VnkgStatus st =
+            vnkg_facts_add_alias(ds->ctx, ds->facts, f->entity, surface);
         vnkg_free(ds->ctx, surface);
         VNKG_TRY(st);
     }
@@ -69,8 +72,8 @@ is_province_office(const DocState *ds, const Office *o)
     if (o->pending_province) {
         return 1;
     }
-    return o->org != NONE && vnkg_facts_entity_at(ds->facts, o->org)->type ==
-                                 VNKG_TYPE_PROVINCE;
+    return o->org != NONE &&
+           vnkg_facts_entity_at(ds->facts, o->org)->type == VNKG_TYPE_PROVINCE;
 }
 
 static VnkgStatus
@@ -151,11 +154,10 @@ relate_issuers(DocState *ds)
         }
         for (size_t g = k + 1; g < ds->n_found; ++g) {
             const Found *o = &ds->found[g];
-            if (o->tok_start == c + 1 &&
-                (o->type == VNKG_TYPE_ORGANIZATION ||
-                 o->type == VNKG_TYPE_MINISTRY)) {
-                VNKG_TRY(relate(ds, d->entity, o->entity, VNKG_REL_ISSUED_BY,
-                                NULL));
+            if (o->tok_start == c + 1 && (o->type == VNKG_TYPE_ORGANIZATION ||
+                                          o->type == VNKG_TYPE_MINISTRY)) {
+                VNKG_TRY(
+                    relate(ds, d->entity, o->entity, VNKG_REL_ISSUED_BY, NULL));
             }
         }
     }
@@ -170,16 +172,16 @@ relate_agreements(DocState *ds)
         if (ds->found[k].type != VNKG_TYPE_AGREEMENT) {
             continue;
         }
-        const VnkgEntity *a = vnkg_facts_entity_at(ds->facts,
-                                                   ds->found[k].entity);
+        const VnkgEntity *a =
+            vnkg_facts_entity_at(ds->facts, ds->found[k].entity);
         size_t entry = lex_entry_by_id(ds->lex, a->id);
         if (entry == NONE) {
             continue;
         }
         const LexEntry *le = &ds->lex->entries[entry];
         for (size_t g = 0; g < ds->n_found; ++g) {
-            const VnkgEntity *p = vnkg_facts_entity_at(ds->facts,
-                                                       ds->found[g].entity);
+            const VnkgEntity *p =
+                vnkg_facts_entity_at(ds->facts, ds->found[g].entity);
             for (size_t r = 0; r < le->n_related; ++r) {
                 if (strcmp(le->related[r], p->id) == 0) {
                     VNKG_TRY(relate(ds, ds->found[k].entity,
@@ -240,8 +242,8 @@ VnkgStatus
 relate_sentence(DocState *ds)
 {
     const VnkgSentence *s = &ds->seg.sentences[ds->sentence];
-    ds->evidence = vnkg_strndup(ds->ctx, ds->doc->text + s->start,
-                                s->end - s->start);
+    ds->evidence =
+        vnkg_strndup(ds->ctx, ds->doc->text + s->start, s->end - s->start);
     if (!ds->evidence) {
         return VNKG_ERR_NO_MEMORY;
     }

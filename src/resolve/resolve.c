@@ -2,9 +2,9 @@
 /* Resolution inside one article: lexicon entries to the unit valid on the
  * article's date, persons to canonical ids, short mentions to full names.
  * Resolution across articles is vnkg_facts_merge (same canonical id). */
-#include <vnkg/normalise.h>
-
 #include "../extract/extract_internal.h"
+
+#include <vnkg/normalise.h>
 
 #include <stdio.h>
 #include <string.h>
@@ -34,18 +34,17 @@ resolve_entry(DocState *ds, size_t entry, size_t *out)
 {
     entry = unit_on_date(ds->lex, entry, ds->date);
     const LexEntry *e = &ds->lex->entries[entry];
-    VNKG_TRY(vnkg_facts_entity(ds->ctx, ds->facts, e->id, e->type, e->label,
-                               out));
+    VNKG_TRY(
+        vnkg_facts_entity(ds->ctx, ds->facts, e->id, e->type, e->label, out));
     if (e->successor || e->valid_until) {
-        VNKG_TRY(vnkg_facts_set_validity(ds->ctx, ds->facts, *out,
-                                         e->successor, e->valid_until));
+        VNKG_TRY(vnkg_facts_set_validity(ds->ctx, ds->facts, *out, e->successor,
+                                         e->valid_until));
     }
     return VNKG_SUCCESS;
 }
 
 VnkgStatus
-resolve_named(DocState *ds, VnkgEntityType type, const char *label,
-              size_t *out)
+resolve_named(DocState *ds, VnkgEntityType type, const char *label, size_t *out)
 {
     char *slug;
     VNKG_TRY(vnkg_normalise_slug(ds->ctx, label, strlen(label), &slug));

@@ -167,10 +167,10 @@ static int
 is_abbreviation(const VnkgToken *t)
 {
     /* keys: tone as a trailing digit ("số" -> "so1") */
-    static const char *const abbr[] = {"tp", "ts", "ths", "gs", "pgs", "bs",
-                                       "ks", "mr", "mrs", "ms", "dr", "st",
-                                       "no", "so1", "ông", "ba2", "tt", "q",
-                                       "p", "h", "ub", "ubnd", NULL};
+    static const char *const abbr[] = {"tp", "ts",  "ths", "gs",   "pgs", "bs",
+                                       "ks", "mr",  "mrs", "ms",   "dr",  "st",
+                                       "no", "so1", "ông", "ba2",  "tt",  "q",
+                                       "p",  "h",   "ub",  "ubnd", NULL};
     if (!(t->flags & VNKG_TOK_WORD)) {
         return 0;
     }
@@ -202,7 +202,8 @@ ends_sentence(const VnkgSegments *seg, size_t i)
     if (!(next->flags & VNKG_TOK_SPACE_BEFORE)) {
         return 0; /* "TP.HCM", "6.5", "v.v." */
     }
-    if (i > 0 && strcmp(t->key, ".") == 0 && is_abbreviation(&seg->tokens[i - 1])) {
+    if (i > 0 && strcmp(t->key, ".") == 0 &&
+        is_abbreviation(&seg->tokens[i - 1])) {
         return 0;
     }
     return (next->flags & (VNKG_TOK_CAP | VNKG_TOK_NUMBER)) ||
@@ -215,8 +216,7 @@ push_sentence(Segmenter *s, size_t first, size_t last, size_t paragraph)
     VnkgSegments *seg = s->seg;
     if (seg->n_sentences == s->cap_sentences) {
         size_t cap = s->cap_sentences ? s->cap_sentences * 2 : 32;
-        VnkgSentence *p = vnkg_realloc(s->ctx, seg->sentences,
-                                       cap * sizeof *p);
+        VnkgSentence *p = vnkg_realloc(s->ctx, seg->sentences, cap * sizeof *p);
         if (!p) {
             return VNKG_ERR_NO_MEMORY;
         }

@@ -32,8 +32,8 @@ vnkg_strmap_clear(VnkgContext *ctx, VnkgStrMap *map)
 }
 
 static size_t
-find_slot(const VnkgStrMapSlot *slots, size_t cap, const char *key,
-          size_t len, uint64_t hash)
+find_slot(const VnkgStrMapSlot *slots, size_t cap, const char *key, size_t len,
+          uint64_t hash)
 {
     size_t mask = cap - 1;
     size_t i = (size_t)hash & mask;
@@ -48,8 +48,7 @@ find_slot(const VnkgStrMapSlot *slots, size_t cap, const char *key,
 }
 
 VnkgStatus
-vnkg_strmap_get(const VnkgStrMap *map, const char *key, size_t len,
-                size_t *out)
+vnkg_strmap_get(const VnkgStrMap *map, const char *key, size_t len, size_t *out)
 {
     if (map->cap == 0) {
         return VNKG_FAILURE;
@@ -84,8 +83,8 @@ grow(VnkgContext *ctx, VnkgStrMap *map)
 }
 
 VnkgStatus
-vnkg_strmap_put(VnkgContext *ctx, VnkgStrMap *map, const char *key,
-                size_t len, size_t value)
+vnkg_strmap_put(VnkgContext *ctx, VnkgStrMap *map, const char *key, size_t len,
+                size_t value)
 {
     if ((map->count + 1) * 4 >= map->cap * 3) {
         VNKG_TRY(grow(ctx, map));

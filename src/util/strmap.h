@@ -23,8 +23,8 @@ uint64_t vnkg_hash_bytes(const void *data, size_t len);
 void vnkg_strmap_init(VnkgStrMap *map);
 void vnkg_strmap_clear(VnkgContext *ctx, VnkgStrMap *map);
 /* VNKG_SUCCESS and *out when found, VNKG_FAILURE when absent. */
-VnkgStatus vnkg_strmap_get(const VnkgStrMap *map, const char *key,
-                           size_t len, size_t *out);
+VnkgStatus vnkg_strmap_get(const VnkgStrMap *map, const char *key, size_t len,
+                           size_t *out);
 /* Inserts or replaces. Returns VNKG_ERR_NO_MEMORY. */
 VnkgStatus vnkg_strmap_put(VnkgContext *ctx, VnkgStrMap *map, const char *key,
                            size_t len, size_t value);

@@ -51,8 +51,12 @@ test_text(void)
     /* U+00D0 Eth becomes U+0110 Đ */
     check_text(ctx, "\xC3\x90\xE1\xBA\xA3ng", 7, "\xC4\x90\xE1\xBA\xA3ng");
     /* controls dropped, CRLF to LF, NBSP to space, BOM dropped */
-    check_text(ctx, "\xEF\xBB\xBF" "a\x01" "b\r\nc\xC2\xA0" "d", 12,
-               "ab\nc d");
+    check_text(ctx,
+               "\xEF\xBB\xBF"
+               "a\x01"
+               "b\r\nc\xC2\xA0"
+               "d",
+               12, "ab\nc d");
     /* NUL byte dropped */
     check_text(ctx, "a\0b", 3, "ab");
     assert(last_diag[0] == '\0');
@@ -122,8 +126,10 @@ test_fold_slug(void)
            VNKG_SUCCESS);
     assert(strcmp(s, "dak-nong") == 0);
     vnkg_free(ctx, s);
-    assert(vnkg_normalise_xml_safe(ctx, "a\x01" "b\xFF", 4, &s) ==
-           VNKG_SUCCESS);
+    assert(vnkg_normalise_xml_safe(ctx,
+                                   "a\x01"
+                                   "b\xFF",
+                                   4, &s) == VNKG_SUCCESS);
     assert(strcmp(s, "a b\xEF\xBF\xBD") == 0);
     vnkg_free(ctx, s);
     vnkg_context_free(ctx);
