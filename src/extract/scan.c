@@ -512,7 +512,7 @@ scan_document(DocState *ds, size_t i, size_t end, size_t *next)
         return VNKG_SUCCESS;
     }
     size_t k = i + hl;
-    if (k < end && is_key(ds, k, "so1")) {
+    if (k < end && is_key(ds, k, "sô1")) {
         k++;
     }
     if (k >= end || !(tok(ds, k)->flags & VNKG_TOK_NUMBER)) {

@@ -166,10 +166,10 @@ tokenise(Segmenter *s)
 static int
 is_abbreviation(const VnkgToken *t)
 {
-    /* keys: tone as a trailing digit ("số" -> "so1") */
+    /* keys: tone as a trailing digit ("số" -> "sô1") */
     static const char *const abbr[] = {"tp", "ts",  "ths", "gs",   "pgs", "bs",
                                        "ks", "mr",  "mrs", "ms",   "dr",  "st",
-                                       "no", "so1", "ông", "ba2",  "tt",  "q",
+                                       "no", "sô1", "ông", "ba2",  "tt",  "q",
                                        "p",  "h",   "ub",  "ubnd", NULL};
     if (!(t->flags & VNKG_TOK_WORD)) {
         return 0;

@@ -1,0 +1,333 @@
+/* SPDX-License-Identifier: MIT */
+/* Extraction on short texts with the real lexicons in ontology/. */
+#undef NDEBUG
+#include <vnkg/extract.h>
+#include <vnkg/ingest.h>
+#include <vnkg/normalise.h>
+
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static VnkgContext *ctx;
+static VnkgLexicon *lex;
+
+static void
+quiet(VnkgStatus st, const char *msg, void *user)
+{
+    (void)st;
+    (void)msg;
+    (void)user;
+}
+
+/* Extracts `text` (dated `date`, may be NULL) into a new store. */
+static VnkgFacts *
+run(const char *text, const char *date)
+{
+    VnkgDocument *doc;
+    assert(vnkg_ingest_text(ctx, "t.txt", text, strlen(text), &doc) ==
+           VNKG_SUCCESS);
+    if (date) {
+        doc->date = vnkg_strdup(ctx, date);
+    }
+    assert(vnkg_normalise_document(ctx, doc) == VNKG_SUCCESS);
+    VnkgFacts *facts;
+    assert(vnkg_facts_new(ctx, &facts) == VNKG_SUCCESS);
+    assert(vnkg_extract_document(ctx, lex, doc, facts) == VNKG_SUCCESS);
+    vnkg_document_free(ctx, doc);
+    return facts;
+}
+
+static const VnkgEntity *
+entity(const VnkgFacts *f, const char *type, const char *label)
+{
+    for (size_t i = 0; i < vnkg_facts_entity_count(f); ++i) {
+        const VnkgEntity *e = vnkg_facts_entity_at(f, i);
+        if (strcmp(vnkg_entity_type_name(e->type), type) == 0 &&
+            strcmp(e->label, label) == 0) {
+            return e;
+        }
+    }
+    return NULL;
+}
+
+static int
+has_rel(const VnkgFacts *f, const char *from, const char *to, VnkgRelation rel,
+        const char *role)
+{
+    for (size_t i = 0; i < vnkg_facts_fact_count(f); ++i) {
+        const VnkgFact *x = vnkg_facts_fact_at(f, i);
+        const VnkgEntity *a = vnkg_facts_entity_at(f, x->from);
+        const VnkgEntity *b = vnkg_facts_entity_at(f, x->to);
+        if (x->relation == rel && strcmp(a->label, from) == 0 &&
+            strcmp(b->label, to) == 0 &&
+            (!role || (x->role && strcmp(x->role, role) == 0))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void
+expect_entity(const VnkgFacts *f, const char *type, const char *label)
+{
+    if (!entity(f, type, label)) {
+        fprintf(stderr, "missing %s %s\n", type, label);
+        abort();
+    }
+}
+
+static void
+test_title_name_orders(void)
+{
+    VnkgFacts *f = run("Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn phát biểu. "
+                       "Thứ trưởng Bộ Công thương - Phan Thị Thắng dự.",
+                       NULL);
+    expect_entity(f, "official", "Bùi Thanh Sơn");
+    expect_entity(f, "ministry", "Bộ Ngoại giao");
+    assert(has_rel(f, "Bùi Thanh Sơn", "Bộ Ngoại giao", VNKG_REL_HOLDS_OFFICE,
+                   "Bộ trưởng"));
+    assert(has_rel(f, "Phan Thị Thắng", "Bộ Công Thương", VNKG_REL_HOLDS_OFFICE,
+                   "Thứ trưởng"));
+    vnkg_facts_free(ctx, f);
+}
+
+static void
+test_comrade_chain_bridge(void)
+{
+    /* old tone placement "uỷ" must match the lexicon's "ủy" */
+    VnkgFacts *f = run("Điểm cầu tỉnh Cao Bằng do đồng chí Trịnh Trường Huy, "
+                       "Tỉnh uỷ viên, Phó Chủ tịch UBND tỉnh chủ trì.",
+                       "2025-07-22");
+    assert(has_rel(f, "Trịnh Trường Huy", "Cao Bằng", VNKG_REL_HOLDS_OFFICE,
+                   "Phó Chủ tịch UBND tỉnh"));
+    assert(has_rel(f, "Trịnh Trường Huy", "Cao Bằng", VNKG_REL_HOLDS_OFFICE,
+                   "Tỉnh ủy viên"));
+    assert(
+        has_rel(f, "Trịnh Trường Huy", "Cao Bằng", VNKG_REL_REPRESENTS, NULL));
+    const VnkgFact *x = vnkg_facts_fact_at(f, 0);
+    assert(x->first_date && strcmp(x->first_date, "2025-07-22") == 0);
+    vnkg_facts_free(ctx, f);
+}
+
+static void
+test_tinh_ta(void)
+{
+    VnkgFacts *f = run("Tại điểm cầu tỉnh ta có đồng chí Trần Quốc Nam, Phó "
+                       "Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh.",
+                       NULL);
+    expect_entity(f, "official", "Trần Quốc Nam");
+    for (size_t i = 0; i < vnkg_facts_entity_count(f); ++i) {
+        assert(vnkg_facts_entity_at(f, i)->type != VNKG_TYPE_PROVINCE);
+    }
+    vnkg_facts_free(ctx, f);
+}
+
+static void
+test_ordinary_words(void)
+{
+    VnkgFacts *f = run("Các giải pháp vì hòa bình và pháp luật được bàn. "
+                       "Anh em trong nhà. Trung tâm Nam bộ.",
+                       NULL);
+    assert(vnkg_facts_entity_count(f) == 0);
+    vnkg_facts_free(ctx, f);
+    f = run("Việt Nam và Pháp ký kết; quan hệ với Anh, Hòa Bình và Hà Nội.",
+            NULL);
+    expect_entity(f, "partner", "Pháp");
+    expect_entity(f, "partner", "Vương quốc Anh");
+    expect_entity(f, "province", "Hòa Bình");
+    expect_entity(f, "province", "Hà Nội");
+    vnkg_facts_free(ctx, f);
+}
+
+static void
+test_unicode_forms(void)
+{
+    /* U+00D0 (Eth) for Đ, and NFD text */
+    VnkgFacts *f = run("Lãnh đạo tỉnh \xC3\x90\xE1\xBA\xAFk L\xE1\xBA\xAFk "
+                       "và tỉnh Khánh Hoa\xCC\x80 dự.",
+                       "2020-01-01");
+    expect_entity(f, "province", "Đắk Lắk");
+    expect_entity(f, "province", "Khánh Hòa");
+    vnkg_facts_free(ctx, f);
+}
+
+static void
+test_time_aware_units(void)
+{
+    VnkgFacts *f =
+        run("Đoàn công tác làm việc tại tỉnh Hà Giang.", "2019-05-01");
+    const VnkgEntity *e = entity(f, "province", "Hà Giang");
+    assert(e && e->merged_into &&
+           strcmp(e->merged_into, "province/tuyen-quang") == 0);
+    vnkg_facts_free(ctx, f);
+    f = run("Đoàn công tác làm việc tại tỉnh Hà Giang.", "2025-09-01");
+    expect_entity(f, "province", "Tuyên Quang");
+    assert(!entity(f, "province", "Hà Giang"));
+    vnkg_facts_free(ctx, f);
+    f = run("Bộ Kế hoạch và Đầu tư chủ trì.", "2024-01-01");
+    expect_entity(f, "ministry", "Bộ Kế hoạch và Đầu tư");
+    vnkg_facts_free(ctx, f);
+    f = run("Bộ Kế hoạch và Đầu tư chủ trì.", "2025-06-01");
+    expect_entity(f, "ministry", "Bộ Tài chính");
+    vnkg_facts_free(ctx, f);
+}
+
+static void
+test_documents(void)
+{
+    VnkgFacts *f = run("Thực hiện Quyết định số 123/QĐ-TTg và Chỉ thị "
+                       "15-CT/TW của Ban Bí thư; 16 FTA đã ký.",
+                       NULL);
+    expect_entity(f, "document", "Quyết định 123/QĐ-TTg");
+    expect_entity(f, "document", "Chỉ thị 15-CT/TW");
+    assert(
+        has_rel(f, "Chỉ thị 15-CT/TW", "Ban Bí thư", VNKG_REL_ISSUED_BY, NULL));
+    for (size_t i = 0; i < vnkg_facts_entity_count(f); ++i) {
+        assert(vnkg_facts_entity_at(f, i)->type != VNKG_TYPE_AGREEMENT);
+    }
+    vnkg_facts_free(ctx, f);
+}
+
+static void
+test_coreference_and_comention(void)
+{
+    VnkgFacts *f = run("Thủ tướng Phạm Minh Chính chủ trì hội nghị.\n"
+                       "Thủ tướng đề nghị Bộ Ngoại giao và Nhật Bản hợp tác.",
+                       NULL);
+    const VnkgEntity *pm = entity(f, "official", "Phạm Minh Chính");
+    assert(pm && pm->mentions == 2);
+    assert(has_rel(f, "Bộ Ngoại giao", "Phạm Minh Chính", VNKG_REL_CO_MENTION,
+                   NULL) ||
+           has_rel(f, "Phạm Minh Chính", "Bộ Ngoại giao", VNKG_REL_CO_MENTION,
+                   NULL));
+    vnkg_facts_free(ctx, f);
+}
+
+static void
+test_dates(void)
+{
+    VnkgDocument doc = {0};
+    char out[11];
+    int inferred;
+    doc.text = "Nguyễn Lương 09/03/2023 19:38\nChiều 9/3, tại Hà Nội";
+    doc.text_len = strlen(doc.text);
+    assert(vnkg_extract_date(&doc, out, &inferred) == VNKG_SUCCESS);
+    assert(strcmp(out, "2023-03-09") == 0 && !inferred);
+    doc.text = "Ngày 2/4, hội nghị năm 2024 về Nghị quyết 59-NQ/TW";
+    doc.text_len = strlen(doc.text);
+    assert(vnkg_extract_date(&doc, out, &inferred) == VNKG_SUCCESS);
+    assert(strcmp(out, "2024-04-02") == 0 && inferred);
+    doc.date = "2021-12-31";
+    assert(vnkg_extract_date(&doc, out, &inferred) == VNKG_SUCCESS);
+    assert(strcmp(out, "2021-12-31") == 0 && !inferred);
+    doc.date = NULL;
+    doc.text = "không có ngày 45/13";
+    doc.text_len = strlen(doc.text);
+    assert(vnkg_extract_date(&doc, out, &inferred) == VNKG_FAILURE);
+}
+
+/* ---- every allocation failing in turn ---- */
+
+typedef struct {
+    long fail_at;
+    long count;
+    long live;
+} FailState;
+
+static void *
+f_malloc(size_t n, void *u)
+{
+    FailState *s = u;
+    if (s->count++ == s->fail_at) {
+        return NULL;
+    }
+    void *p = malloc(n ? n : 1);
+    s->live += p != NULL;
+    return p;
+}
+
+static void *
+f_realloc(void *p, size_t n, void *u)
+{
+    FailState *s = u;
+    if (s->count++ == s->fail_at) {
+        return NULL;
+    }
+    void *q = realloc(p, n ? n : 1);
+    s->live += (p == NULL && q != NULL);
+    return q;
+}
+
+static void
+f_free(void *p, void *u)
+{
+    FailState *s = u;
+    if (p) {
+        s->live--;
+        free(p);
+    }
+}
+
+static void
+test_allocation_failures(void)
+{
+    static const char text[] =
+        "Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn dự tại điểm cầu tỉnh Cao "
+        "Bằng cùng Nhật Bản; Chỉ thị 15-CT/TW của Ban Bí thư.";
+    VnkgDocument *doc;
+    assert(vnkg_ingest_text(ctx, "t.txt", text, strlen(text), &doc) ==
+           VNKG_SUCCESS);
+    assert(vnkg_normalise_document(ctx, doc) == VNKG_SUCCESS);
+    int succeeded = 0;
+    for (long n = 0; !succeeded && n < 100000; ++n) {
+        FailState s = {n, 0, 0};
+        VnkgAllocator a = {f_malloc, f_realloc, f_free, &s};
+        VnkgContext *fctx;
+        if (vnkg_context_new_with(&fctx, &a) != VNKG_SUCCESS) {
+            assert(s.live == 0);
+            continue;
+        }
+        vnkg_context_set_diag(fctx, quiet, NULL);
+        VnkgFacts *facts = NULL;
+        VnkgStatus st = vnkg_facts_new(fctx, &facts);
+        if (st == VNKG_SUCCESS) {
+            st = vnkg_extract_document(fctx, lex, doc, facts);
+        }
+        assert(st == VNKG_SUCCESS || st == VNKG_ERR_NO_MEMORY);
+        if (st == VNKG_SUCCESS) {
+            succeeded = 1;
+            assert(vnkg_facts_fact_count(facts) > 0);
+        }
+        vnkg_facts_free(fctx, facts);
+        vnkg_context_free(fctx);
+        assert(s.live == 0);
+    }
+    assert(succeeded);
+    vnkg_document_free(ctx, doc);
+}
+
+int
+main(void)
+{
+    assert(vnkg_context_new(&ctx) == VNKG_SUCCESS);
+    vnkg_context_set_diag(ctx, quiet, NULL);
+    assert(vnkg_lexicon_load(ctx, VNKG_TEST_SOURCE_DIR "/ontology", &lex) ==
+           VNKG_SUCCESS);
+    assert(vnkg_lexicon_entry_count(lex) > 400);
+    test_title_name_orders();
+    test_comrade_chain_bridge();
+    test_tinh_ta();
+    test_ordinary_words();
+    test_unicode_forms();
+    test_time_aware_units();
+    test_documents();
+    test_coreference_and_comention();
+    test_dates();
+    test_allocation_failures();
+    vnkg_lexicon_free(ctx, lex);
+    vnkg_context_free(ctx);
+    puts("extract: ok");
+    return 0;
+}

@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: MIT */
+/* facts -> graph -> analysis -> GraphML read back by igraph's C reader. */
+#undef NDEBUG
+#include <vnkg/analyse.h>
+#include <vnkg/export.h>
+#include <vnkg/graph.h>
+
+#include <igraph.h>
+
+#include <assert.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static VnkgContext *ctx;
+
+static size_t
+add(VnkgFacts *f, const char *id, VnkgEntityType t, const char *label)
+{
+    size_t i;
+    assert(vnkg_facts_entity(ctx, f, id, t, label, &i) == VNKG_SUCCESS);
+    return i;
+}
+
+/* Two articles' worth of facts, merged as the CLI does. */
+static VnkgFacts *
+sample_facts(void)
+{
+    VnkgFacts *a, *b, *all;
+    assert(vnkg_facts_new(ctx, &a) == VNKG_SUCCESS);
+    assert(vnkg_facts_new(ctx, &b) == VNKG_SUCCESS);
+    assert(vnkg_facts_new(ctx, &all) == VNKG_SUCCESS);
+    size_t s =
+        add(a, "official/bui-thanh-son", VNKG_TYPE_OFFICIAL, "Bùi Thanh Sơn");
+    size_t m =
+        add(a, "ministry/bo-ngoai-giao", VNKG_TYPE_MINISTRY, "Bộ Ngoại giao");
+    size_t j = add(a, "partner/nhat-ban", VNKG_TYPE_PARTNER, "Nhật Bản");
+    assert(vnkg_facts_add_alias(ctx, a, m, "Bộ ngoại giao") == VNKG_SUCCESS);
+    assert(vnkg_facts_add_alias(ctx, a, m, "Bộ Ngoại giao") == VNKG_SUCCESS);
+    assert(vnkg_facts_relate(ctx, a, s, m, VNKG_REL_HOLDS_OFFICE, "Bộ trưởng",
+                             1, "a1", "2024-07-18", "câu 1") == VNKG_SUCCESS);
+    assert(vnkg_facts_relate(ctx, a, m, s, VNKG_REL_CO_MENTION, NULL, 1, "a1",
+                             "2024-07-18", "câu 1") == VNKG_SUCCESS);
+    assert(vnkg_facts_relate(ctx, a, j, s, VNKG_REL_CO_MENTION, NULL, 1, "a1",
+                             "2024-07-18", "câu 2") == VNKG_SUCCESS);
+    /* the second article repeats the office later and adds a partner */
+    size_t s2 =
+        add(b, "official/bui-thanh-son", VNKG_TYPE_OFFICIAL, "Bùi Thanh Sơn");
+    size_t m2 =
+        add(b, "ministry/bo-ngoai-giao", VNKG_TYPE_MINISTRY, "Bộ Ngoại giao");
+    size_t e = add(b, "partner/eu", VNKG_TYPE_PARTNER, "EU");
+    assert(vnkg_facts_relate(ctx, b, s2, m2, VNKG_REL_HOLDS_OFFICE, "Bộ trưởng",
+                             1, "a2", "2025-01-02", "câu 3") == VNKG_SUCCESS);
+    assert(vnkg_facts_relate(ctx, b, s2, m2, VNKG_REL_HOLDS_OFFICE,
+                             "Phó Thủ tướng", 1, "a2", "2025-01-02",
+                             "câu 3") == VNKG_SUCCESS);
+    assert(vnkg_facts_relate(ctx, b, e, s2, VNKG_REL_CO_MENTION, NULL, 1, "a2",
+                             NULL, "câu 4") == VNKG_SUCCESS);
+    assert(vnkg_facts_merge(ctx, all, a) == VNKG_SUCCESS);
+    assert(vnkg_facts_merge(ctx, all, b) == VNKG_SUCCESS);
+    vnkg_facts_free(ctx, a);
+    vnkg_facts_free(ctx, b);
+    return all;
+}
+
+static void
+test_merge(const VnkgFacts *f)
+{
+    assert(vnkg_facts_entity_count(f) == 4);
+    /* same (from, to, relation, role) merged; another role stays apart */
+    size_t offices = 0;
+    for (size_t i = 0; i < vnkg_facts_fact_count(f); ++i) {
+        const VnkgFact *x = vnkg_facts_fact_at(f, i);
+        if (x->relation == VNKG_REL_HOLDS_OFFICE &&
+            strcmp(x->role, "Bộ trưởng") == 0) {
+            offices++;
+            assert(x->weight == 2);
+            assert(x->sources.count == 2);
+            assert(strcmp(x->first_date, "2024-07-18") == 0);
+            assert(strcmp(x->last_date, "2025-01-02") == 0);
+            assert(strcmp(x->evidence, "câu 1") == 0);
+        }
+    }
+    assert(offices == 1);
+    size_t m;
+    assert(vnkg_facts_find(f, "ministry/bo-ngoai-giao", &m) == VNKG_SUCCESS);
+    const VnkgEntity *e = vnkg_facts_entity_at(f, m);
+    assert(e->aliases.count == 1); /* the label itself is not an alias */
+    assert(vnkg_facts_find(f, "nope", &m) == VNKG_FAILURE);
+}
+
+static void
+test_graph_and_analysis(const VnkgFacts *f, VnkgGraph **out)
+{
+    VnkgGraph *g;
+    assert(vnkg_graph_build(ctx, f, &g) == VNKG_SUCCESS);
+    assert(g->n_nodes == 4 && g->n_edges == 5);
+    for (size_t i = 1; i < g->n_nodes; ++i) {
+        assert(strcmp(g->nodes[i - 1].id, g->nodes[i].id) < 0);
+    }
+    size_t k;
+    assert(vnkg_graph_find(g, "partner/eu", &k) == VNKG_SUCCESS);
+    assert(strcmp(g->nodes[k].label, "EU") == 0);
+    assert(vnkg_graph_find(g, "x", &k) == VNKG_FAILURE);
+    VnkgAnalyseOptions o;
+    vnkg_analyse_options_init(&o);
+    assert(vnkg_analyse_run(ctx, g, &o) == VNKG_SUCCESS);
+    double sum = 0;
+    for (size_t i = 0; i < g->n_nodes; ++i) {
+        const VnkgNode *n = &g->nodes[i];
+        sum += n->pagerank;
+        assert(n->betweenness >= 0 && n->harmonic >= 0);
+        assert(n->community >= 0 && n->component == 0);
+        assert(isfinite(n->x) && isfinite(n->y) && n->size >= 5);
+    }
+    assert(fabs(sum - 1.0) < 1e-9);
+    /* Bùi Thanh Sơn is the hub: every path between the others crosses him */
+    assert(vnkg_graph_find(g, "official/bui-thanh-son", &k) == VNKG_SUCCESS);
+    assert(g->nodes[k].betweenness > 0);
+    assert(g->nodes[k].degree == 5);
+    assert(g->nodes[k].out_degree == 2 && g->nodes[k].in_degree == 3);
+    assert(g->n_components == 1);
+    /* the same seed gives the same layout and communities */
+    double x0 = g->nodes[0].x;
+    long c0 = g->nodes[0].community;
+    assert(vnkg_analyse_run(ctx, g, &o) == VNKG_SUCCESS);
+    assert(g->nodes[0].x == x0 && g->nodes[0].community == c0);
+    /* a relation subset: only holds_office */
+    o.relations = 1u << VNKG_REL_HOLDS_OFFICE;
+    assert(vnkg_analyse_run(ctx, g, &o) == VNKG_SUCCESS);
+    assert(vnkg_graph_find(g, "partner/eu", &k) == VNKG_SUCCESS);
+    assert(g->nodes[k].degree == 0);
+    vnkg_analyse_options_init(&o);
+    assert(vnkg_analyse_run(ctx, g, &o) == VNKG_SUCCESS);
+    *out = g;
+}
+
+/* DESIGN.md: our GraphML must parse with igraph's own C reader. */
+static void
+test_igraph_reads_graphml(const VnkgGraph *g)
+{
+    char dir[] = "/tmp/vnkg-graph-XXXXXX";
+    assert(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/g.graphml", dir);
+    assert(vnkg_export_graphml(ctx, g, path) == VNKG_SUCCESS);
+    FILE *fp = fopen(path, "r");
+    assert(fp);
+    igraph_t ig;
+    assert(igraph_read_graph_graphml(&ig, fp, 0) == IGRAPH_SUCCESS);
+    fclose(fp);
+    assert(igraph_vcount(&ig) == (igraph_integer_t)g->n_nodes);
+    assert(igraph_ecount(&ig) == (igraph_integer_t)g->n_edges);
+    assert(igraph_is_directed(&ig));
+    igraph_destroy(&ig);
+    unlink(path);
+    rmdir(dir);
+}
+
+static void
+test_empty(void)
+{
+    VnkgFacts *f;
+    VnkgGraph *g;
+    assert(vnkg_facts_new(ctx, &f) == VNKG_SUCCESS);
+    assert(vnkg_graph_build(ctx, f, &g) == VNKG_SUCCESS);
+    assert(g->n_nodes == 0);
+    assert(vnkg_analyse_run(ctx, g, NULL) == VNKG_SUCCESS);
+    vnkg_graph_free(ctx, g);
+    vnkg_facts_free(ctx, f);
+    vnkg_graph_free(ctx, NULL);
+    vnkg_facts_free(ctx, NULL);
+}
+
+int
+main(void)
+{
+    igraph_set_error_handler(igraph_error_handler_ignore);
+    assert(vnkg_context_new(&ctx) == VNKG_SUCCESS);
+    VnkgFacts *f = sample_facts();
+    test_merge(f);
+    VnkgGraph *g;
+    test_graph_and_analysis(f, &g);
+    test_igraph_reads_graphml(g);
+    test_empty();
+    vnkg_graph_free(ctx, g);
+    vnkg_facts_free(ctx, f);
+    vnkg_context_free(ctx);
+    puts("graph: ok");
+    return 0;
+}
