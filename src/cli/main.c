@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 enum {
     EXIT_OK = 0,
@@ -40,8 +41,11 @@ typedef struct {
     const char *base_iri;
     unsigned formats;
     int quiet;
+    int progress; /* -1 auto (stderr is a terminal), 0 off, 1 on */
     int strict;
     unsigned long long seed;
+    VnkgAnalyseOptions analyse;
+    size_t top_n;
     const char **inputs;
     size_t n_inputs;
 } BuildOptions;
@@ -51,6 +55,8 @@ typedef struct {
     VnkgFacts *facts;
     size_t articles;
     size_t failed;
+    int progress;
+    struct timespec started;
 } BuildState;
 
 static void
@@ -143,6 +149,99 @@ parse_formats(const char *list, unsigned *out)
     return *out != 0;
 }
 
+static int
+parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || !*s || s[0] == '-') {
+        fprintf(stderr, "vnkg: '%s' is not a non-negative integer\n", s);
+        return 0;
+    }
+    *out = (size_t)v;
+    return 1;
+}
+
+static int
+parse_double(const char *s, double *out)
+{
+    /* locale-free: digits and one '.', so "2.5" means the same in vi_VN */
+    double v = 0, scale = 0;
+    int digits = 0;
+    for (const char *p = s; *p; ++p) {
+        if (*p >= '0' && *p <= '9') {
+            v = v * 10 + (*p - '0');
+            scale *= 10;
+            digits++;
+        } else if (*p == '.' && scale == 0) {
+            scale = 1;
+        } else {
+            fprintf(stderr, "vnkg: '%s' is not a number\n", s);
+            return 0;
+        }
+    }
+    if (!digits) {
+        fprintf(stderr, "vnkg: '%s' is not a number\n", s);
+        return 0;
+    }
+    *out = scale > 0 ? v / scale : v;
+    return 1;
+}
+
+/* Comma-separated names into a bit mask, with `parse` for one name. */
+static int
+parse_mask(const char *list, unsigned *out, const char *what,
+           int (*parse)(const char *, unsigned *))
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", list);
+    *out = 0;
+    for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+        unsigned bit;
+        if (!parse(tok, &bit)) {
+            fprintf(stderr, "vnkg: unknown %s '%s'\n", what, tok);
+            return 0;
+        }
+        *out |= 1u << bit;
+    }
+    return *out != 0;
+}
+
+static int
+one_relation(const char *name, unsigned *bit)
+{
+    VnkgRelation r;
+    if (vnkg_relation_parse(name, &r) != VNKG_SUCCESS) {
+        return 0;
+    }
+    *bit = (unsigned)r;
+    return 1;
+}
+
+static int
+one_type(const char *name, unsigned *bit)
+{
+    VnkgEntityType t;
+    if (vnkg_entity_type_parse(name, &t) != VNKG_SUCCESS) {
+        return 0;
+    }
+    *bit = (unsigned)t;
+    return 1;
+}
+
+static int
+parse_relations(const char *list, unsigned *out)
+{
+    return parse_mask(list, out, "relation", one_relation);
+}
+
+static int
+parse_types(const char *list, unsigned *out)
+{
+    return parse_mask(list, out, "type", one_type);
+}
+
 /* Returns -1 to continue, else an exit status. */
 static int
 parse_build(int argc, char **argv, BuildOptions *o)
@@ -151,6 +250,9 @@ parse_build(int argc, char **argv, BuildOptions *o)
     o->output = "vnkg-out";
     o->formats = FMT_ALL;
     o->seed = 42;
+    o->progress = -1;
+    o->top_n = 50;
+    vnkg_analyse_options_init(&o->analyse);
     o->ontology = getenv("VNKG_ONTOLOGY");
     o->inputs = calloc((size_t)argc + 1, sizeof *o->inputs);
     if (!o->inputs) {
@@ -166,6 +268,30 @@ parse_build(int argc, char **argv, BuildOptions *o)
             o->quiet = 1;
         } else if (strcmp(a, "--strict") == 0) {
             o->strict = 1;
+        } else if (strcmp(a, "--progress") == 0) {
+            o->progress = 1;
+        } else if (strcmp(a, "--co-mention-only") == 0) {
+            o->analyse.relations = 1u << VNKG_REL_CO_MENTION;
+        } else if (strcmp(a, "--relations") == 0 && has_value) {
+            if (!parse_relations(argv[++i], &o->analyse.relations)) {
+                return EXIT_USAGE;
+            }
+        } else if (strcmp(a, "--types") == 0 && has_value) {
+            if (!parse_types(argv[++i], &o->analyse.types)) {
+                return EXIT_USAGE;
+            }
+        } else if (strcmp(a, "--betweenness-cutoff") == 0 && has_value) {
+            if (!parse_double(argv[++i], &o->analyse.betweenness_cutoff)) {
+                return EXIT_USAGE;
+            }
+        } else if (strcmp(a, "--betweenness-samples") == 0 && has_value) {
+            if (!parse_size(argv[++i], &o->analyse.betweenness_samples)) {
+                return EXIT_USAGE;
+            }
+        } else if (strcmp(a, "--top") == 0 && has_value) {
+            if (!parse_size(argv[++i], &o->top_n) || o->top_n == 0) {
+                return EXIT_USAGE;
+            }
         } else if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) &&
                    has_value) {
             o->output = argv[++i];
@@ -178,13 +304,11 @@ parse_build(int argc, char **argv, BuildOptions *o)
                 return EXIT_USAGE;
             }
         } else if (strcmp(a, "--seed") == 0 && has_value) {
-            char *end;
-            errno = 0;
-            o->seed = strtoull(argv[++i], &end, 10);
-            if (errno || *end || !*argv[i]) {
-                fprintf(stderr, "vnkg: --seed needs a number\n");
+            size_t seed;
+            if (!parse_size(argv[++i], &seed)) {
                 return EXIT_USAGE;
             }
+            o->seed = seed;
         } else if (a[0] == '-' && a[1] != '\0') {
             fprintf(stderr,
                     "vnkg: unknown or incomplete option '%s' "
@@ -225,6 +349,15 @@ on_document(VnkgContext *ctx, VnkgDocument *doc, void *user)
         return VNKG_SUCCESS;
     }
     bs->articles += st == VNKG_SUCCESS;
+    if (bs->progress && bs->articles % 1000 == 0) {
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        double secs = (double)(now.tv_sec - bs->started.tv_sec) +
+                      (double)(now.tv_nsec - bs->started.tv_nsec) / 1e9;
+        fprintf(stderr, "\rvnkg: %zu articles, %zu entities (%.0f/s)   ",
+                bs->articles, vnkg_facts_entity_count(bs->facts),
+                secs > 0 ? (double)bs->articles / secs : 0.0);
+    }
     return st;
 }
 
@@ -338,8 +471,12 @@ build(VnkgContext *ctx, const BuildOptions *o, BuildState *bs,
             return st;
         }
     }
+    if (bs->progress) {
+        fprintf(stderr, "\rvnkg: %zu articles read; analysing…%20s\n",
+                bs->articles, "");
+    }
     VNKG_TRY(vnkg_graph_build(ctx, bs->facts, graph));
-    return vnkg_analyse_run(ctx, *graph, NULL);
+    return vnkg_analyse_run(ctx, *graph, &o->analyse);
 }
 
 static int
@@ -366,6 +503,10 @@ cmd_build(int argc, char **argv)
     }
     if (st == VNKG_SUCCESS) {
         bs.lex = lex;
+        bs.progress = o.quiet           ? 0
+                      : o.progress >= 0 ? o.progress
+                                        : isatty(STDERR_FILENO);
+        bs.started = t0;
         st = vnkg_facts_new(ctx, &bs.facts);
     }
     if (st == VNKG_SUCCESS) {

@@ -40,11 +40,15 @@ vnkg_extract_document(VnkgContext *ctx, const VnkgLexicon *lex,
     ds.doc = doc;
     ds.facts = out;
     ds.bridge_province = NONE;
+    ds.event = NONE;
     int inferred = 0;
     vnkg_extract_date(doc, ds.date, &inferred);
     VnkgStatus st = record_article(&ds, inferred);
     if (st == VNKG_SUCCESS) {
         st = vnkg_segment_text(ctx, doc->text, doc->text_len, &ds.seg);
+    }
+    if (st == VNKG_SUCCESS) {
+        st = events_detect(&ds);
     }
     for (size_t s = 0; st == VNKG_SUCCESS && s < ds.seg.n_sentences; ++s) {
         ds.sentence = s;

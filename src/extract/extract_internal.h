@@ -42,6 +42,7 @@ typedef struct {
     Person *persons;
     size_t n_persons, cap_persons;
     size_t bridge_province; /* entity index of the last bridge point */
+    size_t event;           /* the article's event entity, or NONE */
     /* the sentence being scanned */
     size_t sentence;
     Found *found;
@@ -72,5 +73,11 @@ VnkgStatus add_found(DocState *ds, size_t start, size_t end, size_t entity);
 
 /* relate: relations of the sentence just scanned. */
 VnkgStatus relate_sentence(DocState *ds);
+
+/* events: the article's event (conference, visit) from its title or first
+ * sentences; then per sentence chairs / attends / located_in. */
+VnkgStatus events_detect(DocState *ds);
+VnkgStatus events_note_mention(DocState *ds);
+VnkgStatus events_relate(DocState *ds);
 
 #endif

@@ -16,7 +16,11 @@
 static const char *const cue_names[CUE_COUNT] = {
     "person_prefix", "partner_cue",  "province_prefix", "not_province_prefix",
     "byline_marker", "bridge_point", "event_word",      "agreement_head",
-    "document_head", "company_head", "not_entity"};
+    "document_head", "company_head", "not_entity",      "chair_verb",
+    "attend_verb"};
+/* every kind needs its name: a missing one would be a NULL in the table */
+_Static_assert(sizeof cue_names / sizeof cue_names[0] == CUE_COUNT,
+               "cue_names");
 
 static const char *const gazetteers[] = {
     "provinces", "ministries", "partners", "organizations", "agreements", NULL};
@@ -496,7 +500,7 @@ cue_line(VnkgContext *ctx, VnkgLexicon *lex, char *line, const char *path,
                          lineno);
     }
     for (size_t k = 0; k < CUE_COUNT; ++k) {
-        if (strcmp(f[0], cue_names[k]) == 0) {
+        if (cue_names[k] && strcmp(f[0], cue_names[k]) == 0) {
             LexPayload p = {PL_CUE, k, MARK_NONE, 0, 0, NO_PAYLOAD};
             return add_form(ctx, lex, f[1], p);
         }

@@ -20,6 +20,8 @@ typedef enum {
     CUE_DOCUMENT_HEAD,
     CUE_COMPANY_HEAD,
     CUE_NOT_ENTITY,
+    CUE_CHAIR_VERB,
+    CUE_ATTEND_VERB,
     CUE_COUNT
 } CueKind;
 

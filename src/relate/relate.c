@@ -247,9 +247,15 @@ relate_sentence(DocState *ds)
     if (!ds->evidence) {
         return VNKG_ERR_NO_MEMORY;
     }
-    VnkgStatus st = flush_mentions(ds);
+    VnkgStatus st = events_note_mention(ds);
+    if (st == VNKG_SUCCESS) {
+        st = flush_mentions(ds);
+    }
     if (st == VNKG_SUCCESS) {
         st = relate_offices(ds);
+    }
+    if (st == VNKG_SUCCESS) {
+        st = events_relate(ds);
     }
     if (st == VNKG_SUCCESS) {
         st = relate_bridge(ds);
