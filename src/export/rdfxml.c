@@ -373,6 +373,44 @@ write_out_edges(Rdf *r, size_t i)
     return VNKG_SUCCESS;
 }
 
+/* The first and last date of the articles naming a node ("" if none). */
+static void
+node_dates(const VnkgGraph *g, const VnkgNode *n, char first[11], char last[11])
+{
+    first[0] = last[0] = '\0';
+    const char *p = n->sources ? n->sources : "";
+    while (*p) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        size_t lo = 0, hi = g->n_articles;
+        while (lo < hi) { /* articles are sorted by id */
+            size_t mid = lo + (hi - lo) / 2;
+            int c = strncmp(g->articles[mid].id, p, len);
+            if (c == 0 && g->articles[mid].id[len] != '\0') {
+                c = 1;
+            }
+            if (c == 0) {
+                const char *d = g->articles[mid].date;
+                if (d && strlen(d) == 10) {
+                    if (!first[0] || strcmp(d, first) < 0) {
+                        memcpy(first, d, 11);
+                    }
+                    if (!last[0] || strcmp(d, last) > 0) {
+                        memcpy(last, d, 11);
+                    }
+                }
+                break;
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        p += len + (bar != NULL);
+    }
+}
+
 static VnkgStatus
 write_node(Rdf *r, size_t i)
 {
@@ -396,6 +434,12 @@ write_node(Rdf *r, size_t i)
         VNKG_TRY(prop_res(r, VNKG_V_MERGED_INTO, r->obj.ptr));
     }
     VNKG_TRY(prop_date(r, VNKG_V_VALID_UNTIL, n->valid_until));
+    if (n->type == VNKG_TYPE_EVENT) { /* when it took place, as reported */
+        char first[11], last[11];
+        node_dates(r->g, n, first, last);
+        VNKG_TRY(prop_date(r, VNKG_V_FIRST_DATE, first[0] ? first : NULL));
+        VNKG_TRY(prop_date(r, VNKG_V_LAST_DATE, last[0] ? last : NULL));
+    }
     VNKG_TRY(prop_sources(r, n->sources));
     VNKG_TRY(write_out_edges(r, i));
     return end_elem(r);

@@ -51,6 +51,8 @@ typedef struct {
     size_t *office_person; /* entity index of the holder */
     size_t n_offices, cap_offices;
     size_t sentence_bridge; /* province at a bridge point here, or NONE */
+    size_t pact[8][2];      /* (agreement, partner) pairs read here */
+    size_t n_pacts;
     char *evidence;         /* the sentence's text */
 } DocState;
 

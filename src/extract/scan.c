@@ -231,6 +231,11 @@ parse_chain(DocState *ds, size_t j, size_t first, size_t end, Office *offs,
         j += len;
         Office o = {t, NONE, 0};
         VNKG_TRY(attach_org(ds, &j, first, end, &o));
+        /* "Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper": the posting place */
+        if (j + 2 < end && (is_key(ds, j, "tai5") || is_key(ds, j, "ơ3")) &&
+            is_key(ds, j + 1, "viêt5") && is_key(ds, j + 2, "nam")) {
+            j += 3;
+        }
         if (*n_offs < MAX_OFFICES) {
             offs[(*n_offs)++] = o;
         }
@@ -272,6 +277,19 @@ starts_lexical(const DocState *ds, size_t i, size_t end)
 
 /* Length of a Vietnamese full name at i (surname + 1..3 capitalised
  * words), or of a run of capitalised Latin words when `latin` is set. */
+/* Latin names may join parts with a hyphen: "Lee Jae-yong". */
+static size_t
+hyphen_part(const DocState *ds, size_t k, size_t end)
+{
+    if (k + 1 < end && is_punct(ds, k, "-") &&
+        !(tok(ds, k)->flags & VNKG_TOK_SPACE_BEFORE) &&
+        (tok(ds, k + 1)->flags & VNKG_TOK_WORD) &&
+        !(tok(ds, k + 1)->flags & VNKG_TOK_SPACE_BEFORE)) {
+        return 2;
+    }
+    return 0;
+}
+
 static size_t
 name_at(const DocState *ds, size_t i, size_t end, int latin)
 {
@@ -282,16 +300,23 @@ name_at(const DocState *ds, size_t i, size_t end, int latin)
     if (!vn && !(latin && (tok(ds, i)->flags & VNKG_TOK_LATIN))) {
         return 0;
     }
-    size_t k = i + 1;
-    while (k < end && k - i < MAX_NAME_TOKENS && is_cap_word(ds, k) &&
+    size_t k = i + 1, words = 1;
+    if (!vn) {
+        k += hyphen_part(ds, k, end);
+    }
+    while (k < end && words < MAX_NAME_TOKENS && is_cap_word(ds, k) &&
            (tok(ds, k)->flags & VNKG_TOK_SPACE_BEFORE) &&
            !starts_lexical(ds, k, end)) {
         if (!vn && !(tok(ds, k)->flags & VNKG_TOK_LATIN)) {
             break;
         }
         k++;
+        words++;
+        if (!vn) {
+            k += hyphen_part(ds, k, end);
+        }
     }
-    if (vn && k - i < 2) {
+    if (vn && words < 2) {
         return 0;
     }
     return k - i;
@@ -388,6 +413,23 @@ plural_before(const DocState *ds, size_t i, size_t first)
             (tok(ds, i - 1)->flags & VNKG_TOK_NUMBER));
 }
 
+/* "các Thứ trưởng A, B và C": every name of the list holds the offices. */
+static VnkgStatus
+take_list(DocState *ds, const Office *offs, size_t n, size_t end, size_t *k)
+{
+    int latin = chain_is_foreign(ds, offs, n);
+    while (*k + 1 < end && (is_punct(ds, *k, ",") || is_key(ds, *k, "va2"))) {
+        size_t len = name_at(ds, *k + 1, end, latin), person;
+        if (!len) {
+            break;
+        }
+        VNKG_TRY(take_person(ds, *k + 1, len, &person));
+        VNKG_TRY(add_offices(ds, person, offs, n));
+        *k += 1 + len;
+    }
+    return VNKG_SUCCESS;
+}
+
 /* TITLE-chain [-|:|,] [person prefix] NAME at i. Returns tokens consumed. */
 static VnkgStatus
 scan_title(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
@@ -426,7 +468,11 @@ scan_title(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     }
     if (person != NONE) {
         VNKG_TRY(add_offices(ds, person, offs, n));
+        size_t after = k;
         VNKG_TRY(right_chain(ds, person, k, first, end, &k));
+        if (k == after && plural_before(ds, i, first)) {
+            VNKG_TRY(take_list(ds, offs, n, end, &k));
+        }
     }
     *next = k;
     return VNKG_SUCCESS;
@@ -654,6 +700,167 @@ after_ministry(const DocState *ds, size_t i)
            (is_punct(ds, i - 1, ",") || is_key(ds, i - 1, "va2"));
 }
 
+/* A foreign locality in a twinning or cooperation text: "tỉnh Gyeonggi
+ * (Hàn Quốc)", "bang California (Hoa Kỳ)": Latin words after a unit word,
+ * then the country in parentheses. */
+static VnkgStatus
+scan_locality(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
+{
+    *next = i;
+    size_t k =
+        i + lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_PROVINCE_PREFIX);
+    if (k == i && !is_key(ds, i, "bang")) {
+        return VNKG_SUCCESS;
+    }
+    if (k == i) {
+        k++;
+    }
+    size_t m = k, entry;
+    while (m < end && m - k < 3 && is_cap_word(ds, m) &&
+           (tok(ds, m)->flags & VNKG_TOK_LATIN)) {
+        m++;
+    }
+    if (m == k || m + 2 >= end || !is_punct(ds, m, "(")) {
+        return VNKG_SUCCESS;
+    }
+    size_t len = entry_at(ds, m + 1, first, end, VNKG_TYPE_PARTNER, 0, &entry);
+    if (!len || m + 1 + len >= end || !is_punct(ds, m + 1 + len, ")")) {
+        return VNKG_SUCCESS;
+    }
+    char label[256];
+    size_t b = tok(ds, k)->start, x = tok(ds, m - 1)->end;
+    if (x - b >= sizeof label) {
+        return VNKG_SUCCESS;
+    }
+    memcpy(label, ds->doc->text + b, x - b);
+    label[x - b] = '\0';
+    size_t entity, country;
+    VNKG_TRY(resolve_named(ds, VNKG_TYPE_PARTNER, label, &entity));
+    VNKG_TRY(add_found(ds, k, m, entity));
+    VNKG_TRY(take_entry(ds, m + 1, len, entry, &country));
+    *next = m + 2 + len;
+    return VNKG_SUCCESS;
+}
+
+/* The short, canonical head of an agreement name: the many ways to write
+ * "free trade agreement" become "FTA", memoranda "MOU". */
+static const char *
+agreement_kind(const DocState *ds, size_t i, size_t len)
+{
+    for (size_t k = i; k < i + len; ++k) {
+        const char *key = tok(ds, k)->key;
+        if (strcmp(key, "fta") == 0 || strcmp(key, "tư5") == 0) {
+            return "FTA";
+        }
+        if (strcmp(key, "mou") == 0 || strcmp(key, "nhơ1") == 0) {
+            return "MOU";
+        }
+        if (strcmp(key, "pta") == 0 || strcmp(key, "cepa") == 0 ||
+            strcmp(key, "epa") == 0) {
+            return tok(ds, k)->flags & VNKG_TOK_UPPER
+                       ? (strcmp(key, "pta") == 0   ? "PTA"
+                          : strcmp(key, "epa") == 0 ? "EPA"
+                                                    : "CEPA")
+                       : NULL;
+        }
+    }
+    return NULL;
+}
+
+/* The counterpart after an agreement head: "Việt Nam – X", "X – Việt
+ * Nam", or "(hợp tác) với X" where X is a partner or a foreign locality. */
+static size_t
+agreement_partner(DocState *ds, size_t k, size_t first, size_t end,
+                  size_t *entry, int *locality)
+{
+    *locality = 0;
+    if (k + 3 < end && is_key(ds, k, "viêt5") && is_key(ds, k + 1, "nam") &&
+        is_punct(ds, k + 2, "-")) {
+        size_t len =
+            entry_at(ds, k + 3, first, end, VNKG_TYPE_PARTNER, 0, entry);
+        return len ? k + 3 : NONE;
+    }
+    size_t len = entry_at(ds, k, first, end, VNKG_TYPE_PARTNER, 0, entry);
+    if (len && k + len + 2 < end && is_punct(ds, k + len, "-") &&
+        is_key(ds, k + len + 1, "viêt5")) {
+        return k;
+    }
+    for (size_t m = k; m < end && m < k + 4; ++m) {
+        if (is_key(ds, m, "vơi1") && m + 1 < end) {
+            if (entry_at(ds, m + 1, first, end, VNKG_TYPE_PARTNER, 0, entry)) {
+                return m + 1;
+            }
+            *locality = 1;
+            return m + 1;
+        }
+        if (!(tok(ds, m)->flags & VNKG_TOK_WORD) ||
+            (tok(ds, m)->flags & VNKG_TOK_CAP)) {
+            break;
+        }
+    }
+    return NONE;
+}
+
+static VnkgStatus
+add_pact(DocState *ds, size_t agreement, size_t partner)
+{
+    if (ds->n_pacts < sizeof ds->pact / sizeof ds->pact[0]) {
+        ds->pact[ds->n_pacts][0] = agreement;
+        ds->pact[ds->n_pacts][1] = partner;
+        ds->n_pacts++;
+    }
+    return VNKG_SUCCESS;
+}
+
+/* A named agreement: "Hiệp định Thương mại tự do Việt Nam – EFTA", "PTA
+ * Việt Nam – Mercosur", "Bản ghi nhớ với tỉnh Gyeonggi (Hàn Quốc)".
+ * "các FTA", "16 FTA" are generic and make no entity. */
+static VnkgStatus
+scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
+{
+    *next = i;
+    size_t hl = lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_AGREEMENT_HEAD);
+    size_t entry;
+    if (!hl || plural_before(ds, i, first) ||
+        entry_at(ds, i, first, end, VNKG_TYPE_AGREEMENT, 0, &entry)) {
+        return VNKG_SUCCESS;
+    }
+    int locality;
+    size_t p = agreement_partner(ds, i + hl, first, end, &entry, &locality);
+    if (p == NONE) {
+        return VNKG_SUCCESS;
+    }
+    size_t partner = NONE, stop;
+    if (locality) {
+        size_t before = ds->n_found;
+        VNKG_TRY(scan_locality(ds, p, first, end, &stop));
+        if (stop == p || ds->n_found == before) {
+            return VNKG_SUCCESS;
+        }
+        partner = ds->found[before].entity;
+    } else {
+        size_t len = entry_at(ds, p, first, end, VNKG_TYPE_PARTNER, 0, &entry);
+        VNKG_TRY(take_entry(ds, p, len, entry, &partner));
+        stop = p + len;
+    }
+    const char *kind = agreement_kind(ds, i, hl);
+    const VnkgEntity *pe = vnkg_facts_entity_at(ds->facts, partner);
+    char label[512];
+    size_t hs = tok(ds, i)->start, he = tok(ds, i + hl - 1)->end;
+    if (kind) {
+        snprintf(label, sizeof label, "%s Việt Nam – %s", kind, pe->label);
+    } else {
+        snprintf(label, sizeof label, "%.*s Việt Nam – %s", (int)(he - hs),
+                 ds->doc->text + hs, pe->label);
+    }
+    size_t agreement;
+    VNKG_TRY(resolve_named(ds, VNKG_TYPE_AGREEMENT, label, &agreement));
+    VNKG_TRY(add_found(ds, i, stop, agreement)); /* the whole name */
+    VNKG_TRY(add_pact(ds, agreement, partner));
+    *next = stop;
+    return VNKG_SUCCESS;
+}
+
 static VnkgStatus
 scan_at(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
 {
@@ -676,6 +883,14 @@ scan_at(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     if (*next > i) {
         return VNKG_SUCCESS;
     }
+    VNKG_TRY(scan_agreement(ds, i, first, end, next));
+    if (*next > i) {
+        return VNKG_SUCCESS;
+    }
+    VNKG_TRY(scan_locality(ds, i, first, end, next));
+    if (*next > i) {
+        return VNKG_SUCCESS;
+    }
     size_t entry, len = entry_at(ds, i, first, end, VNKG_TYPE_COUNT,
                                  after_ministry(ds, i), &entry);
     if (len) {
@@ -694,6 +909,7 @@ scan_sentence(DocState *ds)
     size_t first = s->first_token, end = first + s->n_tokens;
     ds->n_found = 0;
     ds->n_offices = 0;
+    ds->n_pacts = 0;
     find_bridge(ds, first, end);
     size_t i = first;
     while (i < end) {

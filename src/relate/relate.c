@@ -164,10 +164,15 @@ relate_issuers(DocState *ds)
     return VNKG_SUCCESS;
 }
 
-/* An agreement of the lexicon and a partner it is with, in one sentence. */
+/* An agreement of the lexicon and a partner it is with, in one sentence;
+ * and the pairs the scanner read from "… Việt Nam – X", "… với X". */
 static VnkgStatus
 relate_agreements(DocState *ds)
 {
+    for (size_t k = 0; k < ds->n_pacts; ++k) {
+        VNKG_TRY(relate(ds, ds->pact[k][0], ds->pact[k][1],
+                        VNKG_REL_AGREEMENT_WITH, NULL));
+    }
     for (size_t k = 0; k < ds->n_found; ++k) {
         if (ds->found[k].type != VNKG_TYPE_AGREEMENT) {
             continue;
@@ -179,6 +184,17 @@ relate_agreements(DocState *ds)
             continue;
         }
         const LexEntry *le = &ds->lex->entries[entry];
+        /* a partner named inside the agreement's own name ("Hiệp định
+         * Thương mại tự do Việt Nam – EFTA") is in the sentence too */
+        for (size_t r = 0; r < le->n_related; ++r) {
+            size_t pe = lex_entry_by_id(ds->lex, le->related[r]), partner;
+            if (pe != NONE &&
+                strstr(ds->evidence, ds->lex->entries[pe].label)) {
+                VNKG_TRY(resolve_entry(ds, pe, &partner));
+                VNKG_TRY(relate(ds, ds->found[k].entity, partner,
+                                VNKG_REL_AGREEMENT_WITH, NULL));
+            }
+        }
         for (size_t g = 0; g < ds->n_found; ++g) {
             const VnkgEntity *p =
                 vnkg_facts_entity_at(ds->facts, ds->found[g].entity);
