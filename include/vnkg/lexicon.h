@@ -25,9 +25,9 @@ VNKG_API size_t vnkg_lexicon_entry_count(const VnkgLexicon *lex);
 VNKG_API size_t vnkg_lexicon_title_count(const VnkgLexicon *lex);
 VNKG_API size_t vnkg_lexicon_form_count(const VnkgLexicon *lex);
 
-/* The ontology directory to use when none is given: $VNKG_ONTOLOGY if set
- * (read by the CLI, not by the library), else the source tree's ontology/
- * when it exists, else the installed data directory. */
+/* The ontology directory to use when none is given (the CLI checks
+ * $VNKG_ONTOLOGY first): the installed data directory when it exists,
+ * else the source tree's ontology/ (a build that is not installed). */
 VNKG_API const char *vnkg_lexicon_default_dir(void);
 
 #ifdef __cplusplus

@@ -622,8 +622,10 @@ vnkg_lexicon_form_count(const VnkgLexicon *lex)
 const char *
 vnkg_lexicon_default_dir(void)
 {
-    if (access(VNKG_SOURCE_ONTOLOGY "/titles.tsv", R_OK) == 0) {
-        return VNKG_SOURCE_ONTOLOGY;
+    /* an installed copy first, so an installed binary never reads a stale
+     * checkout; the checkout's ontology/ for a build that is not installed */
+    if (access(VNKG_DATADIR "/titles.tsv", R_OK) == 0) {
+        return VNKG_DATADIR;
     }
-    return VNKG_DATADIR;
+    return VNKG_SOURCE_ONTOLOGY;
 }
