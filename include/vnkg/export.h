@@ -43,6 +43,30 @@ VNKG_API VnkgStatus vnkg_export_mentions_tsv(VnkgContext *ctx,
                                              const VnkgFacts *facts,
                                              const char *path);
 
+/* GEXF 1.3 for Gephi: node attributes, viz:color/position/size, edges with
+ * kind="<relation>" and label, and time spans (timeformat "date"): an edge
+ * lives from first_date to last_date, a node from the first to the last
+ * date of the articles that mention it (widened to its edges' dates);
+ * unknown dates are omitted. Returns VNKG_ERR_IO, VNKG_ERR_WRITE,
+ * VNKG_ERR_NO_MEMORY. */
+VNKG_API VnkgStatus vnkg_export_gexf(VnkgContext *ctx, const VnkgGraph *graph,
+                                     const char *path);
+/* An SVG picture of the `top_n` nodes with the highest PageRank (ties by
+ * id; 0 means all nodes) and the edges among them, at most one line per
+ * pair: co_mention thin grey, other relations dark with a tooltip. Nodes
+ * are placed by their x/y, sized by `size` and filled with their colour;
+ * a legend gives the type colours. Returns VNKG_ERR_IO, VNKG_ERR_WRITE,
+ * VNKG_ERR_NO_MEMORY. */
+VNKG_API VnkgStatus vnkg_export_svg(VnkgContext *ctx, const VnkgGraph *graph,
+                                    size_t top_n, const char *path);
+/* report.md: the run's parameters (`params`, a preformatted line; NULL
+ * for none), counts by type and relation, modularity, communities and
+ * components, per type the top 10 by PageRank, betweenness and degree, and
+ * the 10 largest communities. Returns VNKG_ERR_IO, VNKG_ERR_WRITE,
+ * VNKG_ERR_NO_MEMORY. */
+VNKG_API VnkgStatus vnkg_export_report(VnkgContext *ctx, const VnkgGraph *graph,
+                                       const char *params, const char *path);
+
 #ifdef __cplusplus
 }
 #endif
