@@ -32,7 +32,10 @@ enum {
     FMT_GRAPHML = 1 << 0,
     FMT_RDF = 1 << 1,
     FMT_CSV = 1 << 2,
-    FMT_ALL = FMT_GRAPHML | FMT_RDF | FMT_CSV
+    FMT_GEXF = 1 << 3,
+    FMT_SVG = 1 << 4,
+    FMT_DEFAULT = FMT_GRAPHML | FMT_RDF | FMT_CSV | FMT_SVG,
+    FMT_ALL = FMT_DEFAULT | FMT_GEXF
 };
 
 typedef struct {
@@ -138,10 +141,16 @@ parse_formats(const char *list, unsigned *out)
             *out |= FMT_RDF;
         } else if (strcmp(tok, "csv") == 0) {
             *out |= FMT_CSV;
+        } else if (strcmp(tok, "gexf") == 0) {
+            *out |= FMT_GEXF;
+        } else if (strcmp(tok, "svg") == 0) {
+            *out |= FMT_SVG;
         } else if (strcmp(tok, "all") == 0) {
             *out |= FMT_ALL;
         } else {
-            fprintf(stderr, "vnkg: unknown format '%s' (graphml, rdf, csv)\n",
+            fprintf(stderr,
+                    "vnkg: unknown format '%s' (graphml, rdf, csv, gexf, svg, "
+                    "all)\n",
                     tok);
             return 0;
         }
@@ -248,7 +257,7 @@ parse_build(int argc, char **argv, BuildOptions *o)
 {
     memset(o, 0, sizeof *o);
     o->output = "vnkg-out";
-    o->formats = FMT_ALL;
+    o->formats = FMT_DEFAULT;
     o->seed = 42;
     o->progress = -1;
     o->top_n = 50;
@@ -386,6 +395,43 @@ make_dir(const char *path)
     return 0;
 }
 
+/* The run's parameters for report.md, locale-free. */
+static void
+describe_params(const BuildOptions *o, char *buf, size_t cap)
+{
+    char rel[256] = "all", typ[256] = "all", btw[64] = "exact";
+    if (o->analyse.relations) {
+        rel[0] = '\0';
+        for (int r = 0; r < VNKG_REL_COUNT; ++r) {
+            if (o->analyse.relations & (1u << r)) {
+                snprintf(rel + strlen(rel), sizeof rel - strlen(rel), "%s%s",
+                         rel[0] ? "," : "",
+                         vnkg_relation_name((VnkgRelation)r));
+            }
+        }
+    }
+    if (o->analyse.types) {
+        typ[0] = '\0';
+        for (int t = 0; t < VNKG_TYPE_COUNT; ++t) {
+            if (o->analyse.types & (1u << t)) {
+                snprintf(typ + strlen(typ), sizeof typ - strlen(typ), "%s%s",
+                         typ[0] ? "," : "",
+                         vnkg_entity_type_name((VnkgEntityType)t));
+            }
+        }
+    }
+    if (o->analyse.betweenness_samples) {
+        snprintf(btw, sizeof btw, "sampled from %zu sources",
+                 o->analyse.betweenness_samples);
+    } else if (o->analyse.betweenness_cutoff >= 0) {
+        snprintf(btw, sizeof btw, "paths up to length %ld",
+                 (long)o->analyse.betweenness_cutoff);
+    }
+    snprintf(buf, cap,
+             "seed %zu; relations %s; types %s; betweenness %s; vnkg %s",
+             (size_t)o->seed, rel, typ, btw, VNKG_VERSION);
+}
+
 static VnkgStatus
 write_outputs(VnkgContext *ctx, const BuildOptions *o, const VnkgGraph *g,
               const VnkgFacts *facts)
@@ -408,6 +454,15 @@ write_outputs(VnkgContext *ctx, const BuildOptions *o, const VnkgGraph *g,
         VNKG_TRY(vnkg_export_mentions_tsv(ctx, facts, OUT("mentions.tsv")));
     }
     VNKG_TRY(vnkg_export_centrality_tsv(ctx, g, OUT("centrality.tsv")));
+    if (o->formats & FMT_GEXF) {
+        VNKG_TRY(vnkg_export_gexf(ctx, g, OUT("graph.gexf")));
+    }
+    if (o->formats & FMT_SVG) {
+        VNKG_TRY(vnkg_export_svg(ctx, g, o->top_n, OUT("graph.svg")));
+    }
+    char params[512];
+    describe_params(o, params, sizeof params);
+    VNKG_TRY(vnkg_export_report(ctx, g, params, OUT("report.md")));
 #undef OUT
     return VNKG_SUCCESS;
 }
@@ -453,11 +508,12 @@ print_summary(const BuildOptions *o, const VnkgGraph *g, size_t articles,
     }
     printf("\nCommunities: %ld (modularity %.3f), components: %ld\n",
            g->n_communities, g->modularity, g->n_components);
-    printf("Files written to %s/: %s%s%scentrality.tsv\n", o->output,
-           (o->formats & FMT_GRAPHML) ? "graph.graphml, " : "",
+    printf("Files written to %s/: %s%s%s%s%scentrality.tsv, report.md\n",
+           o->output, (o->formats & FMT_GRAPHML) ? "graph.graphml, " : "",
            (o->formats & FMT_RDF) ? "graph.rdf, " : "",
-           (o->formats & FMT_CSV) ? "nodes.csv, edges.csv, mentions.tsv, "
-                                  : "");
+           (o->formats & FMT_CSV) ? "nodes.csv, edges.csv, mentions.tsv, " : "",
+           (o->formats & FMT_SVG) ? "graph.svg, " : "",
+           (o->formats & FMT_GEXF) ? "graph.gexf, " : "");
 }
 
 static VnkgStatus

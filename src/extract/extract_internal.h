@@ -53,7 +53,7 @@ typedef struct {
     size_t sentence_bridge; /* province at a bridge point here, or NONE */
     size_t pact[8][2];      /* (agreement, partner) pairs read here */
     size_t n_pacts;
-    char *evidence;         /* the sentence's text */
+    char *evidence; /* the sentence's text */
 } DocState;
 
 /* resolve: entities from the lexicon (time-aware) and for persons. */

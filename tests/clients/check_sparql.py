@@ -3,14 +3,17 @@
 """Runs every ```sparql block of README.md with rdflib on a graph.rdf and
 checks the answers the samples must give.
 
-usage: check_sparql.py README.md GRAPH.rdf
+usage: check_sparql.py README.md GRAPH.rdf|OUTDIR
 """
+import os
 import re
 import sys
 
 import rdflib
 
 readme, rdf = sys.argv[1:3]
+if os.path.isdir(rdf):
+    rdf = os.path.join(rdf, "graph.rdf")
 queries = re.findall(r"```sparql\n(.*?)```", open(readme, encoding="utf-8").read(), re.S)
 g = rdflib.Graph()
 g.parse(rdf, format="xml")

@@ -6,4 +6,5 @@ set -eu
 vnkg=$1 samples=$2 out=$3 python=$4 check=$5
 rm -rf "$out"
 "$vnkg" build "$samples" -o "$out" -q
-exec "$python" "$check" "$out"
+shift 5
+exec "$python" "$check" "$@" "$out"
