@@ -9,7 +9,8 @@
  * graph (VnkgFacts -> VnkgGraph), analyse (centralities, communities) and
  * export (GraphML, RDF/XML, CSV/TSV). Every function that can fail returns a
  * VnkgStatus (status.h); state lives in a caller-created VnkgContext
- * (context.h). See examples/top_entities.c. */
+ * (context.h). query reads a GraphML file back and answers questions about
+ * it. See examples/top_entities.c. */
 #ifndef VNKG_VNKG_H
 #define VNKG_VNKG_H
 
@@ -23,6 +24,7 @@
 #include <vnkg/ingest.h>
 #include <vnkg/lexicon.h>
 #include <vnkg/normalise.h>
+#include <vnkg/query.h>
 #include <vnkg/segment.h>
 #include <vnkg/status.h>
 

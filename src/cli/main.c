@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* vnkg: the command line. Process-wide setup lives here and only here. */
+#include "commands.h"
 #include "vnkg_config.h"
 
 #include <vnkg/analyse.h>
@@ -101,6 +102,10 @@ usage_main(FILE *fp)
           "\n"
           "Commands:\n"
           "  build INPUT...   read articles and write graph files\n"
+          "  query GRAPH.graphml SUBCOMMAND\n"
+          "                   answer questions from a graph file: entity,\n"
+          "                   neighbours, top, path, stats ('vnkg query\n"
+          "                   --help')\n"
           "\n"
           "Options:\n"
           "  -h, --help       show this help ('vnkg build --help' for more)\n"
@@ -610,6 +615,8 @@ main(int argc, char **argv)
         rc = EXIT_OK;
     } else if (strcmp(argv[1], "build") == 0) {
         rc = cmd_build(argc - 2, argv + 2);
+    } else if (strcmp(argv[1], "query") == 0) {
+        rc = vnkg_cli_query(argc - 2, argv + 2);
     } else {
         fprintf(stderr, "vnkg: unknown command '%s' (see vnkg --help)\n",
                 argv[1]);
