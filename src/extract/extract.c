@@ -57,6 +57,10 @@ vnkg_extract_document(VnkgContext *ctx, const VnkgLexicon *lex,
             st = relate_sentence(&ds);
         }
     }
+    VnkgStatus end = relate_document(&ds); /* also frees deferred work */
+    if (st == VNKG_SUCCESS) {
+        st = end;
+    }
     doc_state_clear(&ds);
     return st;
 }

@@ -15,7 +15,16 @@ typedef struct {
     size_t title;         /* LexTitle index */
     size_t org;           /* entity index in the article's facts, or NONE */
     int pending_province; /* attach to the sentence's or bridge province */
+    int pending_ministry; /* attach to the ministry the article is about */
 } Office;
+
+/* An office whose ministry the sentence does not name ("Thứ trưởng X" at
+ * the ministry's own meeting): settled at the end of the article. */
+typedef struct {
+    size_t person;
+    size_t title;
+    char *evidence;
+} Deferred;
 
 /* A person seen in the article (for short mentions and bare titles). */
 typedef struct {
@@ -52,6 +61,8 @@ typedef struct {
     size_t n_offices, cap_offices;
     size_t sentence_bridge; /* province at a bridge point here, or NONE */
     size_t pact[8][2];      /* (agreement, partner) pairs read here */
+    Deferred *deferred;
+    size_t n_deferred, cap_deferred;
     size_t n_pacts;
     char *evidence; /* the sentence's text */
 } DocState;
@@ -73,8 +84,10 @@ VnkgStatus resolve_note_role(DocState *ds, size_t person, size_t title);
 VnkgStatus scan_sentence(DocState *ds);
 VnkgStatus add_found(DocState *ds, size_t start, size_t end, size_t entity);
 
-/* relate: relations of the sentence just scanned. */
+/* relate: relations of the sentence just scanned; at the end of the
+ * article, the deferred offices. */
 VnkgStatus relate_sentence(DocState *ds);
+VnkgStatus relate_document(DocState *ds);
 
 /* events: the article's event (conference, visit) from its title or first
  * sentences; then per sentence chairs / attends / located_in. */

@@ -207,6 +207,9 @@ attach_org(DocState *ds, size_t *j, size_t first, size_t end, Office *o)
             if (strcmp(t->attach[a], "province") == 0) {
                 o->pending_province = 1;
             }
+            if (a == 0 && strcmp(t->attach[a], "ministry") == 0) {
+                o->pending_ministry = 1;
+            }
         }
     }
     return VNKG_SUCCESS;
@@ -229,7 +232,7 @@ parse_chain(DocState *ds, size_t j, size_t first, size_t end, Office *offs,
     size_t t, len;
     while (j < end && (len = title_at(ds, j, end, &t))) {
         j += len;
-        Office o = {t, NONE, 0};
+        Office o = {t, NONE, 0, 0};
         VNKG_TRY(attach_org(ds, &j, first, end, &o));
         /* "Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper": the posting place */
         if (j + 2 < end && (is_key(ds, j, "tai5") || is_key(ds, j, "ơ3")) &&
@@ -290,6 +293,27 @@ hyphen_part(const DocState *ds, size_t k, size_t end)
     return 0;
 }
 
+/* A word of a foreign name in Latin script: capitalised, not an acronym
+ * ("KOICA" is an organisation, not a name). */
+static int
+is_latin_name_word(const DocState *ds, size_t k)
+{
+    unsigned f = tok(ds, k)->flags;
+    return is_cap_word(ds, k) && (f & VNKG_TOK_LATIN) && !(f & VNKG_TOK_UPPER);
+}
+
+/* An initial inside a Latin name: "J." in "Mariam J. Sherman". */
+static size_t
+initial_part(const DocState *ds, size_t k, size_t end)
+{
+    if (k + 1 < end && is_cap_word(ds, k) &&
+        tok(ds, k)->end - tok(ds, k)->start == 1 && is_punct(ds, k + 1, ".") &&
+        !(tok(ds, k + 1)->flags & VNKG_TOK_SPACE_BEFORE)) {
+        return 2;
+    }
+    return 0;
+}
+
 static size_t
 name_at(const DocState *ds, size_t i, size_t end, int latin)
 {
@@ -297,17 +321,23 @@ name_at(const DocState *ds, size_t i, size_t end, int latin)
         return 0;
     }
     int vn = lex_is_surname(ds->lex, tok(ds, i));
-    if (!vn && !(latin && (tok(ds, i)->flags & VNKG_TOK_LATIN))) {
+    if (!vn &&
+        !(latin && is_latin_name_word(ds, i) && !starts_lexical(ds, i, end))) {
         return 0;
     }
     size_t k = i + 1, words = 1;
     if (!vn) {
         k += hyphen_part(ds, k, end);
     }
-    while (k < end && words < MAX_NAME_TOKENS && is_cap_word(ds, k) &&
-           (tok(ds, k)->flags & VNKG_TOK_SPACE_BEFORE) &&
-           !starts_lexical(ds, k, end)) {
-        if (!vn && !(tok(ds, k)->flags & VNKG_TOK_LATIN)) {
+    while (k < end && words < MAX_NAME_TOKENS &&
+           (tok(ds, k)->flags & VNKG_TOK_SPACE_BEFORE)) {
+        size_t init = vn ? 0 : initial_part(ds, k, end);
+        if (init) {
+            k += init;
+            continue;
+        }
+        if (!is_cap_word(ds, k) || starts_lexical(ds, k, end) ||
+            (!vn && !is_latin_name_word(ds, k))) {
             break;
         }
         k++;
@@ -386,7 +416,7 @@ right_chain(DocState *ds, size_t person, size_t k, size_t first, size_t end,
     if (sep < end && (is_punct(ds, sep, "-") || is_punct(ds, sep, ":"))) {
         sep++;
     }
-    if (name_at(ds, sep, end, chain_is_foreign(ds, offs, n))) {
+    if (name_at(ds, sep, end, 1)) {
         /* the titles introduce the next person: forget what we took */
         ds->n_found = found_before;
         *next = k + 1;
@@ -448,7 +478,7 @@ scan_title(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     }
     name_start +=
         lex_cue_at(ds->lex, ds->seg.tokens, end, name_start, CUE_PERSON_PREFIX);
-    size_t len = name_at(ds, name_start, end, chain_is_foreign(ds, offs, n));
+    size_t len = name_at(ds, name_start, end, 1);
     size_t person = NONE;
     if (len) {
         VNKG_TRY(take_person(ds, name_start, len, &person));
@@ -500,7 +530,15 @@ scan_person(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     size_t k =
         i + lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_PERSON_PREFIX);
     int prefixed = k > i;
-    size_t len = name_at(ds, k, end, 0), person, t, entry;
+    size_t len = name_at(ds, k, end, prefixed), person, t, entry;
+    if (!len && !prefixed) {
+        /* "Giel Rutten, Chủ tịch…": a Latin name needs a title after it */
+        size_t l = name_at(ds, k, end, 1);
+        if (l && k + l + 1 < end && is_punct(ds, k + l, ",") &&
+            title_at(ds, k + l + 1, end, &t)) {
+            len = l;
+        }
+    }
     if (!len) {
         if (prefixed && k < end && is_cap_word(ds, k) &&
             (person = resolve_short_name(ds, tok(ds, k)->key)) != NONE) {
@@ -742,6 +780,25 @@ scan_locality(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     return VNKG_SUCCESS;
 }
 
+/* The lexicon's free trade agreement with exactly this one partner (its
+ * id says FTA, its related list is the partner), or NONE. */
+static size_t
+lexicon_fta_with(const VnkgLexicon *lex, const char *partner)
+{
+    size_t hit = NONE;
+    for (size_t e = 0; e < lex->n_entries; ++e) {
+        const LexEntry *x = &lex->entries[e];
+        if (x->type == VNKG_TYPE_AGREEMENT && x->n_related == 1 &&
+            strcmp(x->related[0], partner) == 0 && strstr(x->id, "fta")) {
+            if (hit != NONE) {
+                return NONE; /* two candidates: keep the pattern's name */
+            }
+            hit = e;
+        }
+    }
+    return hit;
+}
+
 /* The short, canonical head of an agreement name: the many ways to write
  * "free trade agreement" become "FTA", memoranda "MOU". */
 static const char *
@@ -853,8 +910,14 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
         snprintf(label, sizeof label, "%.*s Việt Nam – %s", (int)(he - hs),
                  ds->doc->text + hs, pe->label);
     }
-    size_t agreement;
-    VNKG_TRY(resolve_named(ds, VNKG_TYPE_AGREEMENT, label, &agreement));
+    size_t agreement, known = kind && strcmp(kind, "FTA") == 0
+                                  ? lexicon_fta_with(ds->lex, pe->id)
+                                  : NONE;
+    if (known != NONE) { /* "FTA với Hàn Quốc" is VKFTA */
+        VNKG_TRY(resolve_entry(ds, known, &agreement));
+    } else {
+        VNKG_TRY(resolve_named(ds, VNKG_TYPE_AGREEMENT, label, &agreement));
+    }
     VNKG_TRY(add_found(ds, i, stop, agreement)); /* the whole name */
     VNKG_TRY(add_pact(ds, agreement, partner));
     *next = stop;

@@ -76,15 +76,59 @@ is_province_office(const DocState *ds, const Office *o)
            vnkg_facts_entity_at(ds->facts, o->org)->type == VNKG_TYPE_PROVINCE;
 }
 
+/* The one ministry named in the sentence, or NONE. */
+static size_t
+sentence_ministry(const DocState *ds)
+{
+    size_t hit = NONE;
+    for (size_t k = 0; k < ds->n_found; ++k) {
+        if (ds->found[k].type == VNKG_TYPE_MINISTRY) {
+            if (hit != NONE && hit != ds->found[k].entity) {
+                return NONE;
+            }
+            hit = ds->found[k].entity;
+        }
+    }
+    return hit;
+}
+
+static VnkgStatus
+defer_office(DocState *ds, size_t person, size_t title)
+{
+    if (ds->n_deferred == ds->cap_deferred) {
+        size_t cap = ds->cap_deferred ? ds->cap_deferred * 2 : 8;
+        Deferred *p = vnkg_realloc(ds->ctx, ds->deferred, cap * sizeof *p);
+        if (!p) {
+            return VNKG_ERR_NO_MEMORY;
+        }
+        ds->deferred = p;
+        ds->cap_deferred = cap;
+    }
+    char *ev = vnkg_strdup(ds->ctx, ds->evidence);
+    if (!ev) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    ds->deferred[ds->n_deferred++] = (Deferred){person, title, ev};
+    return VNKG_SUCCESS;
+}
+
 static VnkgStatus
 relate_offices(DocState *ds)
 {
     size_t province = sentence_province(ds);
+    size_t ministry = sentence_ministry(ds);
     for (size_t k = 0; k < ds->n_offices; ++k) {
         const Office *o = &ds->offices[k];
         size_t org = o->org;
         if (org == NONE && o->pending_province) {
             org = province;
+        }
+        if (org == NONE && o->pending_ministry) {
+            org = ministry;
+            if (org == NONE) {
+                VNKG_TRY(defer_office(ds, ds->office_person[k], o->title));
+                continue;
+            }
         }
         if (org == NONE) {
             continue;
@@ -287,5 +331,49 @@ relate_sentence(DocState *ds)
     }
     vnkg_free(ds->ctx, ds->evidence);
     ds->evidence = NULL;
+    return st;
+}
+
+/* The ministry the article is about: the one named most often, if one
+ * is named more than every other. */
+static size_t
+article_ministry(const DocState *ds)
+{
+    size_t best = NONE, best_n = 0;
+    int tie = 0;
+    for (size_t i = 0; i < vnkg_facts_entity_count(ds->facts); ++i) {
+        const VnkgEntity *e = vnkg_facts_entity_at(ds->facts, i);
+        if (e->type != VNKG_TYPE_MINISTRY || e->mentions == 0) {
+            continue;
+        }
+        if (e->mentions > best_n) {
+            best = i;
+            best_n = e->mentions;
+            tie = 0;
+        } else if (e->mentions == best_n) {
+            tie = 1;
+        }
+    }
+    return tie ? NONE : best;
+}
+
+VnkgStatus
+relate_document(DocState *ds)
+{
+    size_t ministry = ds->n_deferred ? article_ministry(ds) : NONE;
+    VnkgStatus st = VNKG_SUCCESS;
+    for (size_t k = 0; k < ds->n_deferred; ++k) {
+        Deferred *d = &ds->deferred[k];
+        if (st == VNKG_SUCCESS && ministry != NONE) {
+            st = vnkg_facts_relate(ds->ctx, ds->facts, d->person, ministry,
+                                   VNKG_REL_HOLDS_OFFICE,
+                                   ds->lex->titles[d->title].role, 1.0,
+                                   ds->doc->id, date_or_null(ds), d->evidence);
+        }
+        vnkg_free(ds->ctx, d->evidence);
+    }
+    vnkg_free(ds->ctx, ds->deferred);
+    ds->deferred = NULL;
+    ds->n_deferred = ds->cap_deferred = 0;
     return st;
 }
