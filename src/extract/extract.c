@@ -29,6 +29,24 @@ record_article(DocState *ds, int inferred)
     return vnkg_facts_article(ds->ctx, ds->facts, &a);
 }
 
+/* 1 when sentence s starts a furniture line (share bar, counter), 2 when
+ * it opens the related-news list that ends the page, else 0. The title
+ * (sentence 0) is never furniture. */
+static int
+is_furniture(const DocState *ds, size_t s)
+{
+    const VnkgSentence *x = &ds->seg.sentences[s];
+    size_t i = x->first_token, end = i + x->n_tokens;
+    if (s == 0 || !(ds->seg.tokens[i].flags & VNKG_TOK_LINE_START)) {
+        return 0;
+    }
+    if (lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_BOILERPLATE_END)) {
+        return 2;
+    }
+    return lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_BOILERPLATE) ? 1
+                                                                        : 0;
+}
+
 VnkgStatus
 vnkg_extract_document(VnkgContext *ctx, const VnkgLexicon *lex,
                       const VnkgDocument *doc, VnkgFacts *out)
@@ -52,6 +70,13 @@ vnkg_extract_document(VnkgContext *ctx, const VnkgLexicon *lex,
     }
     for (size_t s = 0; st == VNKG_SUCCESS && s < ds.seg.n_sentences; ++s) {
         ds.sentence = s;
+        int furniture = is_furniture(&ds, s);
+        if (furniture == 2) {
+            break; /* the related-news list: nothing of the article follows */
+        }
+        if (furniture) {
+            continue;
+        }
         st = scan_sentence(&ds);
         if (st == VNKG_SUCCESS) {
             st = relate_sentence(&ds);

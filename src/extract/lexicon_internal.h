@@ -22,6 +22,8 @@ typedef enum {
     CUE_NOT_ENTITY,
     CUE_CHAIR_VERB,
     CUE_ATTEND_VERB,
+    CUE_BOILERPLATE,
+    CUE_BOILERPLATE_END,
     CUE_COUNT
 } CueKind;
 

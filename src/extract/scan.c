@@ -165,8 +165,10 @@ attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
     } else if (strcmp(kind, "partner") == 0) {
         type = VNKG_TYPE_PARTNER;
         k = skip_vietnam(ds, k, end);
+        k += lex_cue_at(ds->lex, ds->seg.tokens, end, k, CUE_COMPANY_HEAD);
     } else if (strcmp(kind, "organization") == 0) {
         type = VNKG_TYPE_ORGANIZATION;
+        k += lex_cue_at(ds->lex, ds->seg.tokens, end, k, CUE_COMPANY_HEAD);
     } else if (strncmp(kind, "org=", 4) == 0) {
         size_t fixed = lex_entry_by_id(ds->lex, kind + 4);
         if (fixed == NONE) {
@@ -216,6 +218,37 @@ attach_org(DocState *ds, size_t *j, size_t first, size_t end, Office *o)
 }
 
 static int
+attaches_to(const LexTitle *t, VnkgEntityType type)
+{
+    const char *want = vnkg_entity_type_name(type);
+    for (size_t a = 0; a < t->n_attach; ++a) {
+        if (strcmp(t->attach[a], want) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "Chủ tịch kiêm Tổng Giám đốc Tập đoàn NVIDIA": a title of the chain
+ * that names no organisation shares the next one's, if it may. */
+static void
+backfill_orgs(const DocState *ds, Office *offs, size_t n)
+{
+    for (size_t k = n; k-- > 1;) {
+        Office *o = &offs[k - 1];
+        const Office *next = &offs[k];
+        if (o->org != NONE || next->org == NONE) {
+            continue;
+        }
+        VnkgEntityType t = vnkg_facts_entity_at(ds->facts, next->org)->type;
+        if (attaches_to(&ds->lex->titles[o->title], t)) {
+            o->org = next->org;
+            o->pending_province = o->pending_ministry = 0;
+        }
+    }
+}
+
+static int
 is_chain_separator(const DocState *ds, size_t k)
 {
     return is_punct(ds, k, ",") || is_punct(ds, k, "-") ||
@@ -252,6 +285,7 @@ parse_chain(DocState *ds, size_t j, size_t first, size_t end, Office *offs,
         }
         break;
     }
+    backfill_orgs(ds, offs, *n_offs);
     *out_end = j;
     return VNKG_SUCCESS;
 }
@@ -346,8 +380,8 @@ name_at(const DocState *ds, size_t i, size_t end, int latin)
             k += hyphen_part(ds, k, end);
         }
     }
-    if (vn && words < 2) {
-        return 0;
+    if (words < 2) {
+        return 0; /* one word: "Kinh", "Trung"; short forms resolve apart */
     }
     return k - i;
 }

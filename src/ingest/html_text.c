@@ -180,7 +180,10 @@ vnkg_ingest_html_dropped(const xmlNode *node)
     static const char *const markers[] = {
         "menu",   "nav",    "breadcrumb", "sidebar", "footer",
         "header", "share",  "social",     "comment", "related",
-        "tags",   "advert", "banner",     NULL};
+        "tags",   "advert", "banner",
+        /* Vietnamese sites name their boxes in Vietnamese, unaccented */
+        "tinlienquan", "tin-lien-quan", "lienquan", "tinkhac", "tin-khac",
+        "tincungchuyenmuc", "binhluan", "chiase", NULL};
     if (node->type != XML_ELEMENT_NODE || !node->name) {
         return 0;
     }
