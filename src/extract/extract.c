@@ -43,8 +43,7 @@ is_furniture(const DocState *ds, size_t s)
     if (lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_BOILERPLATE_END)) {
         return 2;
     }
-    return lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_BOILERPLATE) ? 1
-                                                                        : 0;
+    return lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_BOILERPLATE) ? 1 : 0;
 }
 
 VnkgStatus

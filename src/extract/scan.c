@@ -166,6 +166,8 @@ attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
         type = VNKG_TYPE_PARTNER;
         k = skip_vietnam(ds, k, end);
         k += lex_cue_at(ds->lex, ds->seg.tokens, end, k, CUE_COMPANY_HEAD);
+        /* "Tỉnh trưởng tỉnh Gyeonggi": a foreign province */
+        k += lex_cue_at(ds->lex, ds->seg.tokens, end, k, CUE_PROVINCE_PREFIX);
     } else if (strcmp(kind, "organization") == 0) {
         type = VNKG_TYPE_ORGANIZATION;
         k += lex_cue_at(ds->lex, ds->seg.tokens, end, k, CUE_COMPANY_HEAD);
@@ -787,17 +789,30 @@ scan_locality(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     if (k == i) {
         k++;
     }
-    size_t m = k, entry;
-    while (m < end && m - k < 3 && is_cap_word(ds, m) &&
-           (tok(ds, m)->flags & VNKG_TOK_LATIN)) {
+    size_t m = k, entry, known;
+    size_t klen = entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry);
+    if (klen && ds->lex->entries[entry].type == VNKG_TYPE_PARTNER) {
+        VNKG_TRY(take_entry(ds, k, klen, entry, &known)); /* "tỉnh Chiba" */
+        *next = k + klen;
+        return VNKG_SUCCESS;
+    }
+    if (klen) {
+        return VNKG_SUCCESS; /* a Vietnamese province */
+    }
+    while (m < end && m - k < 3 && is_latin_name_word(ds, m)) {
         m++;
+        m += hyphen_part(ds, m, end);
     }
-    if (m == k || m + 2 >= end || !is_punct(ds, m, "(")) {
+    if (m == k) {
         return VNKG_SUCCESS;
     }
-    size_t len = entry_at(ds, m + 1, first, end, VNKG_TYPE_PARTNER, 0, &entry);
-    if (!len || m + 1 + len >= end || !is_punct(ds, m + 1 + len, ")")) {
-        return VNKG_SUCCESS;
+    /* the country in parentheses, when given */
+    size_t len = 0;
+    if (m + 2 < end && is_punct(ds, m, "(")) {
+        len = entry_at(ds, m + 1, first, end, VNKG_TYPE_PARTNER, 0, &entry);
+        if (len && (m + 1 + len >= end || !is_punct(ds, m + 1 + len, ")"))) {
+            len = 0;
+        }
     }
     char label[256];
     size_t b = tok(ds, k)->start, x = tok(ds, m - 1)->end;
@@ -809,8 +824,11 @@ scan_locality(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     size_t entity, country;
     VNKG_TRY(resolve_named(ds, VNKG_TYPE_PARTNER, label, &entity));
     VNKG_TRY(add_found(ds, k, m, entity));
-    VNKG_TRY(take_entry(ds, m + 1, len, entry, &country));
-    *next = m + 2 + len;
+    *next = m;
+    if (len) {
+        VNKG_TRY(take_entry(ds, m + 1, len, entry, &country));
+        *next = m + 2 + len;
+    }
     return VNKG_SUCCESS;
 }
 
@@ -876,7 +894,10 @@ agreement_partner(DocState *ds, size_t k, size_t first, size_t end,
         is_key(ds, k + len + 1, "viêt5")) {
         return k;
     }
-    for (size_t m = k; m < end && m < k + 4; ++m) {
+    for (size_t m = k; m < end && m < k + 8; ++m) {
+        if (is_key(ds, m, "giưa4") && m + 1 < end) {
+            return m + 1; /* "giữa A và B": the caller reads both parties */
+        }
         if (is_key(ds, m, "vơi1") && m + 1 < end) {
             if (entry_at(ds, m + 1, first, end, VNKG_TYPE_PARTNER, 0, entry)) {
                 return m + 1;
@@ -890,6 +911,39 @@ agreement_partner(DocState *ds, size_t k, size_t first, size_t end,
         }
     }
     return NONE;
+}
+
+/* The Vietnamese party of "giữa A và B" at k: "(tỉnh|thành phố) X" or
+ * "Chính phủ Việt Nam"/"Việt Nam"; its label and the index of "và". */
+static size_t
+first_party(DocState *ds, size_t k, size_t first, size_t end,
+            const char **label)
+{
+    size_t entry, p = k + lex_cue_at(ds->lex, ds->seg.tokens, end, k,
+                                     CUE_PROVINCE_PREFIX);
+    size_t len = entry_at(ds, p, first, end, VNKG_TYPE_PROVINCE, 0, &entry);
+    if (len) {
+        size_t unit = lex_entry_by_id(
+            ds->lex,
+            ds->lex->entries[entry].successor &&
+                    ds->lex->entries[entry].valid_until && ds->date[0] &&
+                    strcmp(ds->date, ds->lex->entries[entry].valid_until) > 0
+                ? ds->lex->entries[entry].successor
+                : ds->lex->entries[entry].id);
+        *label = ds->lex->entries[unit == NONE ? entry : unit].label;
+        p += len;
+    } else if (p + 2 < end && is_key(ds, p, "chinh1") &&
+               is_key(ds, p + 1, "phu3") && is_key(ds, p + 2, "viêt5")) {
+        *label = "Chính phủ Việt Nam";
+        p += 4;
+    } else if (p + 1 < end && is_key(ds, p, "viêt5") &&
+               is_key(ds, p + 1, "nam")) {
+        *label = "Việt Nam";
+        p += 2;
+    } else {
+        return NONE;
+    }
+    return p < end && is_key(ds, p, "va2") ? p : NONE;
 }
 
 static VnkgStatus
@@ -921,6 +975,15 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     if (p == NONE) {
         return VNKG_SUCCESS;
     }
+    const char *party = "Việt Nam";
+    if (is_key(ds, p - 1, "giưa4")) {
+        size_t va = first_party(ds, p, first, end, &party);
+        if (va == NONE) {
+            return VNKG_SUCCESS;
+        }
+        p = va + 1;
+        locality = !entry_at(ds, p, first, end, VNKG_TYPE_PARTNER, 0, &entry);
+    }
     size_t partner = NONE, stop;
     if (locality) {
         size_t before = ds->n_found;
@@ -939,10 +1002,13 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     char label[512];
     size_t hs = tok(ds, i)->start, he = tok(ds, i + hl - 1)->end;
     if (kind) {
-        snprintf(label, sizeof label, "%s Việt Nam – %s", kind, pe->label);
+        snprintf(label, sizeof label, "%s %s – %s", kind, party, pe->label);
     } else {
-        snprintf(label, sizeof label, "%.*s Việt Nam – %s", (int)(he - hs),
-                 ds->doc->text + hs, pe->label);
+        snprintf(label, sizeof label, "%.*s %s – %s", (int)(he - hs),
+                 ds->doc->text + hs, party, pe->label);
+    }
+    if (label[0] >= 'a' && label[0] <= 'z') {
+        label[0] = (char)(label[0] - 32);
     }
     size_t agreement, known = kind && strcmp(kind, "FTA") == 0
                                   ? lexicon_fta_with(ds->lex, pe->id)

@@ -68,6 +68,8 @@ typedef struct {
     xmlNode *candidates[MAX_CANDIDATES];
     size_t candidate_depth[MAX_CANDIDATES];
     size_t ncandidates;
+    xmlNode *lead; /* the lead paragraph, if the page marks one */
+    size_t lead_depth;
     int truncated;
 } HtmlPage;
 
@@ -159,6 +161,11 @@ scan_enter(xmlNode *node, size_t depth, void *user)
      * article: candidates are looked for outside boilerplate only. */
     if (!page->dropped && vnkg_ingest_html_dropped(node)) {
         page->dropped = node;
+    } else if (!page->dropped && !page->lead &&
+               vnkg_ingest_html_is_lead(node) &&
+               !vnkg_ingest_html_is_body(node)) {
+        page->lead = node;
+        page->lead_depth = depth;
     } else if (!page->dropped && page->ncandidates < MAX_CANDIDATES &&
                (is_tag(node, "article") || vnkg_ingest_html_is_body(node))) {
         page->candidates[page->ncandidates] = node;
@@ -227,7 +234,22 @@ fill_meta(HtmlPage *page, VnkgDocument *doc)
     return VNKG_SUCCESS;
 }
 
-/* The text of the largest article candidate, else of the body. */
+/* True when `node` is inside one of the nodes (or is one). */
+static int
+inside_any(const xmlNode *node, xmlNode *const *nodes, size_t n)
+{
+    for (const xmlNode *p = node; p; p = p->parent) {
+        for (size_t i = 0; i < n; ++i) {
+            if (p == nodes[i]) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* The text of the largest article candidate, else of the body; the lead
+ * paragraph goes first when the page keeps it outside the candidate. */
 static VnkgStatus
 extract_body(HtmlPage *page, VnkgIngestBuf *out)
 {
@@ -246,6 +268,26 @@ extract_body(HtmlPage *page, VnkgIngestBuf *out)
         }
     }
     vnkg_ingest_buf_clear(&tmp);
+    if (st == VNKG_SUCCESS && out->len > 0 && page->lead &&
+        !inside_any(page->lead, page->candidates, page->ncandidates)) {
+        /* lead first, then the body: the order a reader sees */
+        VnkgIngestBuf lead;
+        vnkg_ingest_buf_init(&lead, page->ctx);
+        st = vnkg_ingest_html_text(page->lead, page->lead_depth,
+                                   page->max_depth, &lead, &page->truncated);
+        if (st == VNKG_SUCCESS && lead.len > 0) {
+            st = vnkg_ingest_buf_append(&lead, "\n\n", 2);
+        }
+        if (st == VNKG_SUCCESS) {
+            st = vnkg_ingest_buf_append(&lead, out->ptr, out->len);
+        }
+        if (st == VNKG_SUCCESS) {
+            VnkgIngestBuf swap = *out;
+            *out = lead;
+            lead = swap;
+        }
+        vnkg_ingest_buf_clear(&lead);
+    }
     if (st == VNKG_SUCCESS && out->len == 0 && page->body) {
         st = vnkg_ingest_html_text(page->body, page->body_depth,
                                    page->max_depth, out, &page->truncated);

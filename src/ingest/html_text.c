@@ -141,6 +141,18 @@ match_drop(const char *value, const void *arg)
     return word_prefix(value, arg);
 }
 
+/* The lead paragraph ("sapo") that Vietnamese news sites keep outside
+ * the body container; it often holds the article's main facts. */
+int
+vnkg_ingest_html_is_lead(const xmlNode *node)
+{
+    static const char *const markers[] = {"sapo",        "lead",     "chapeau",
+                                          "summary",     "tomtat",   "excerpt",
+                                          "description", "abstract", NULL};
+    return node->type == XML_ELEMENT_NODE &&
+           class_or_id(node, match_body, markers);
+}
+
 int
 vnkg_ingest_html_is_body(const xmlNode *node)
 {
@@ -178,9 +190,8 @@ vnkg_ingest_html_dropped(const xmlNode *node)
         "video",    "map",    "input",    "math",   NULL};
     static const char *const keep[] = {"html", "body", "main", "article", NULL};
     static const char *const markers[] = {
-        "menu",   "nav",    "breadcrumb", "sidebar", "footer",
-        "header", "share",  "social",     "comment", "related",
-        "tags",   "advert", "banner",
+        "menu", "nav", "breadcrumb", "sidebar", "footer", "header", "share",
+        "social", "comment", "related", "tags", "advert", "banner",
         /* Vietnamese sites name their boxes in Vietnamese, unaccented */
         "tinlienquan", "tin-lien-quan", "lienquan", "tinkhac", "tin-khac",
         "tincungchuyenmuc", "binhluan", "chiase", NULL};

@@ -119,6 +119,7 @@ int vnkg_ingest_html_dropped(const struct _xmlNode *node);
 
 /* 1 if a class/id marks the element as an article body. */
 int vnkg_ingest_html_is_body(const struct _xmlNode *node);
+int vnkg_ingest_html_is_lead(const struct _xmlNode *node);
 
 /* Appends the visible text of the descendants of `root` (at `depth`) to
  * `out`: block elements end lines, white space runs collapse, at most one
