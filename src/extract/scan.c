@@ -781,14 +781,12 @@ static VnkgStatus
 scan_locality(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
 {
     *next = i;
-    size_t k =
-        i + lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_PROVINCE_PREFIX);
-    if (k == i && !is_key(ds, i, "bang")) {
+    /* provinces and states, not cities: "thành phố Vinh" is Vietnamese and
+     * a consulate's city is a place, not a partner */
+    if (!is_key(ds, i, "tinh3") && !is_key(ds, i, "bang")) {
         return VNKG_SUCCESS;
     }
-    if (k == i) {
-        k++;
-    }
+    size_t k = i + 1;
     size_t m = k, entry, known;
     size_t klen = entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry);
     if (klen && ds->lex->entries[entry].type == VNKG_TYPE_PARTNER) {
@@ -1024,6 +1022,25 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     return VNKG_SUCCESS;
 }
 
+/* Partners named inside an agreement's name ("Hiệp định Thương mại tự do
+ * Việt Nam – EFTA") are mentioned too. */
+static VnkgStatus
+partners_inside(DocState *ds, size_t from, size_t to, size_t first)
+{
+    for (size_t k = from; k < to;) {
+        size_t entry,
+            len = entry_at(ds, k, first, to, VNKG_TYPE_PARTNER, 0, &entry);
+        if (len) {
+            size_t entity;
+            VNKG_TRY(take_entry(ds, k, len, entry, &entity));
+            k += len;
+        } else {
+            k++;
+        }
+    }
+    return VNKG_SUCCESS;
+}
+
 static VnkgStatus
 scan_at(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
 {
@@ -1060,6 +1077,9 @@ scan_at(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
         size_t entity;
         VNKG_TRY(take_entry(ds, i, len, entry, &entity));
         *next = i + len;
+        if (ds->lex->entries[entry].type == VNKG_TYPE_AGREEMENT) {
+            VNKG_TRY(partners_inside(ds, i + 1, i + len, first));
+        }
         return VNKG_SUCCESS;
     }
     return scan_company(ds, i, first, end, next);
