@@ -16,6 +16,7 @@ typedef struct {
     size_t org;           /* entity index in the article's facts, or NONE */
     int pending_province; /* attach to the sentence's or bridge province */
     int pending_ministry; /* attach to the ministry the article is about */
+    int fixed;            /* org implied by the title (org=), not named */
 } Office;
 
 /* An office whose ministry the sentence does not name ("Thứ trưởng X" at
@@ -23,6 +24,7 @@ typedef struct {
 typedef struct {
     size_t person;
     size_t title;
+    VnkgEntityType type; /* ministry or province */
     char *evidence;
 } Deferred;
 

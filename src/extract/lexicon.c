@@ -13,11 +13,11 @@
 
 #define NO_PAYLOAD SIZE_MAX
 
-static const char *const cue_names[CUE_COUNT] = {
+static const char *const cue_names[] = {
     "person_prefix", "partner_cue",  "province_prefix", "not_province_prefix",
     "byline_marker", "bridge_point", "event_word",      "agreement_head",
     "document_head", "company_head", "not_entity",      "chair_verb",
-    "attend_verb",   "boilerplate",  "boilerplate_end"};
+    "attend_verb",   "boilerplate",  "boilerplate_end", "city_province"};
 /* every kind needs its name: a missing one would be a NULL in the table */
 _Static_assert(sizeof cue_names / sizeof cue_names[0] == CUE_COUNT,
                "cue_names");
@@ -499,6 +499,17 @@ cue_line(VnkgContext *ctx, VnkgLexicon *lex, char *line, const char *path,
                          "%s:%zu: expected 2 tab-separated fields", path,
                          lineno);
     }
+    if (strcmp(f[0], "city_province") == 0) {
+        /* compared with entity labels, which are NFC like this file */
+        VNKG_TRY(grow(ctx, (void **)&lex->city_keys, &lex->cap_cities,
+                      lex->n_cities, sizeof *lex->city_keys));
+        char *copy = vnkg_strdup(ctx, f[1]);
+        if (!copy) {
+            return VNKG_ERR_NO_MEMORY;
+        }
+        lex->city_keys[lex->n_cities++] = copy;
+        VNKG_TRY(vnkg_strmap_put(ctx, &lex->cities, copy, strlen(copy), 1));
+    }
     for (size_t k = 0; k < CUE_COUNT; ++k) {
         if (cue_names[k] && strcmp(f[0], cue_names[k]) == 0) {
             LexPayload p = {PL_CUE, k, MARK_NONE, 0, 0, NO_PAYLOAD};
@@ -531,6 +542,63 @@ surname_line(VnkgContext *ctx, VnkgLexicon *lex, char *line, const char *path,
     return vnkg_strmap_put(ctx, &lex->surnames, copy, strlen(copy), 1);
 }
 
+/* The key of a document number suffix: letters only, digits dropped. */
+static size_t
+suffix_key(const char *s, size_t len, char *out, size_t cap)
+{
+    while (len > 0 && s[len - 1] >= '0' && s[len - 1] <= '9') {
+        len--;
+    }
+    return vnkg_normalise_key(s, len, out, cap);
+}
+
+static VnkgStatus
+issuer_line(VnkgContext *ctx, VnkgLexicon *lex, char *line, const char *path,
+            size_t lineno)
+{
+    char *f[3];
+    if (split_tabs(line, f, 3) != 2) {
+        return vnkg_diag(ctx, VNKG_ERR_BAD_SYNTAX,
+                         "%s:%zu: expected 2 tab-separated fields", path,
+                         lineno);
+    }
+    size_t entry = lex_entry_by_id(lex, f[1]);
+    if (entry == SIZE_MAX) {
+        return vnkg_diag(ctx, VNKG_ERR_BAD_SYNTAX, "%s:%zu: unknown id %s",
+                         path, lineno, f[1]);
+    }
+    char key[VNKG_TOKEN_KEY_MAX];
+    suffix_key(f[0], strlen(f[0]), key, sizeof key);
+    VNKG_TRY(grow(ctx, (void **)&lex->issuer_keys, &lex->cap_issuers,
+                  lex->n_issuers, sizeof *lex->issuer_keys));
+    char *copy = vnkg_strdup(ctx, key);
+    if (!copy) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    lex->issuer_keys[lex->n_issuers++] = copy;
+    return vnkg_strmap_put(ctx, &lex->issuers, copy, strlen(copy), entry);
+}
+
+size_t
+lex_issuer(const VnkgLexicon *lex, const char *suffix, size_t len)
+{
+    char key[VNKG_TOKEN_KEY_MAX];
+    size_t n = suffix_key(suffix, len, key, sizeof key), idx;
+    if (n >= sizeof key ||
+        vnkg_strmap_get(&lex->issuers, key, n, &idx) != VNKG_SUCCESS) {
+        return SIZE_MAX;
+    }
+    return idx;
+}
+
+int
+lex_is_city(const VnkgLexicon *lex, const char *label)
+{
+    size_t v;
+    return vnkg_strmap_get(&lex->cities, label, strlen(label), &v) ==
+           VNKG_SUCCESS;
+}
+
 static VnkgStatus
 load_all(VnkgContext *ctx, VnkgLexicon *lex, const char *dir)
 {
@@ -548,6 +616,8 @@ load_all(VnkgContext *ctx, VnkgLexicon *lex, const char *dir)
         each_line(ctx, lex, path, "title\trole\tattach\tscope", title_line));
     snprintf(path, sizeof path, "%s/cues.tsv", dir);
     VNKG_TRY(each_line(ctx, lex, path, "kind\tword", cue_line));
+    snprintf(path, sizeof path, "%s/issuers.tsv", dir);
+    VNKG_TRY(each_line(ctx, lex, path, "suffix\tissuer", issuer_line));
     snprintf(path, sizeof path, "%s/surnames.txt", dir);
     return each_line(ctx, lex, path, NULL, surname_line);
 }
@@ -591,6 +661,10 @@ vnkg_lexicon_free(VnkgContext *ctx, VnkgLexicon *lex)
     }
     free_strings(ctx, lex->edge_keys, lex->n_edge_keys);
     free_strings(ctx, lex->surname_keys, lex->n_surnames);
+    free_strings(ctx, lex->issuer_keys, lex->n_issuers);
+    free_strings(ctx, lex->city_keys, lex->n_cities);
+    vnkg_strmap_clear(ctx, &lex->cities);
+    vnkg_strmap_clear(ctx, &lex->issuers);
     vnkg_free(ctx, lex->entries);
     vnkg_free(ctx, lex->titles);
     vnkg_free(ctx, lex->payloads);

@@ -24,6 +24,7 @@ typedef enum {
     CUE_ATTEND_VERB,
     CUE_BOILERPLATE,
     CUE_BOILERPLATE_END,
+    CUE_CITY_PROVINCE,
     CUE_COUNT
 } CueKind;
 
@@ -80,6 +81,12 @@ struct VnkgLexicon {
     char **surname_keys;
     size_t n_surnames, cap_surnames;
     size_t n_forms;
+    VnkgStrMap issuers; /* document number suffix key -> entry index */
+    char **issuer_keys;
+    size_t n_issuers, cap_issuers;
+    VnkgStrMap cities; /* labels of centrally-run cities */
+    char **city_keys;
+    size_t n_cities, cap_cities;
 };
 
 /* One terminal match: `len` tokens from the start, payload chain head. */
@@ -103,5 +110,10 @@ int lex_cue_before(const VnkgLexicon *lex, const VnkgToken *toks, size_t i,
 size_t lex_cue_at(const VnkgLexicon *lex, const VnkgToken *toks, size_t n,
                   size_t i, CueKind kind);
 int lex_is_surname(const VnkgLexicon *lex, const VnkgToken *tok);
+/* The issuer entry of a document number's last part ("TTg", "QH15"), or
+ * SIZE_MAX. */
+size_t lex_issuer(const VnkgLexicon *lex, const char *suffix, size_t len);
+/* True when the entity label names a centrally-run city. */
+int lex_is_city(const VnkgLexicon *lex, const char *label);
 
 #endif

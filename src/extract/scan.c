@@ -182,6 +182,7 @@ attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
             *j = k + len;
         } else {
             VNKG_TRY(resolve_entry(ds, fixed, &o->org));
+            o->fixed = 1; /* implied by the title, not named */
         }
         *done = 1;
         return VNKG_SUCCESS;
@@ -267,7 +268,7 @@ parse_chain(DocState *ds, size_t j, size_t first, size_t end, Office *offs,
     size_t t, len;
     while (j < end && (len = title_at(ds, j, end, &t))) {
         j += len;
-        Office o = {t, NONE, 0, 0};
+        Office o = {t, NONE, 0, 0, 0};
         VNKG_TRY(attach_org(ds, &j, first, end, &o));
         /* "Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper": the posting place */
         if (j + 2 < end && (is_key(ds, j, "tai5") || is_key(ds, j, "ơ3")) &&
@@ -532,6 +533,17 @@ scan_title(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
         *next = k;
         return VNKG_SUCCESS;
     }
+    if (person != NONE && is_latin_name_word(ds, name_start)) {
+        /* "Thủ tướng Lawrence Wong" is no Vietnamese Prime Minister: an
+         * office implied by the title alone belongs to Vietnamese bodies */
+        size_t kept = 0;
+        for (size_t q = 0; q < n; ++q) {
+            if (!offs[q].fixed) {
+                offs[kept++] = offs[q];
+            }
+        }
+        n = kept;
+    }
     if (person != NONE) {
         VNKG_TRY(add_offices(ds, person, offs, n));
         size_t after = k;
@@ -739,9 +751,12 @@ find_bridge(DocState *ds, size_t first, size_t end)
         if (!bl) {
             continue;
         }
-        size_t k = i + bl, entry;
-        size_t prefix =
-            lex_cue_at(ds->lex, ds->seg.tokens, end, k, CUE_PROVINCE_PREFIX);
+        size_t k = i + bl, entry, prefix = 0;
+        if (!entry_at(ds, k, first, end, VNKG_TYPE_PROVINCE, 0, &entry)) {
+            /* "điểm cầu tỉnh X"; but "TP.HCM" is a name of its own */
+            prefix = lex_cue_at(ds->lex, ds->seg.tokens, end, k,
+                                CUE_PROVINCE_PREFIX);
+        }
         k += prefix;
         if (prefix && (k >= end || !entry_at(ds, k, first, end,
                                              VNKG_TYPE_PROVINCE, 0, &entry))) {

@@ -4,6 +4,7 @@
  * evidence and the article's date. */
 #include "../extract/extract_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,18 +53,52 @@ flush_mentions(DocState *ds)
     return VNKG_SUCCESS;
 }
 
+/* The province an office without one refers to: the bridge point of
+ * the sentence, else the one province the sentence names, else NONE
+ * (decided at the end of the article). */
 static size_t
 sentence_province(const DocState *ds)
 {
     if (ds->sentence_bridge != NONE) {
         return ds->sentence_bridge;
     }
+    size_t hit = NONE;
     for (size_t k = 0; k < ds->n_found; ++k) {
         if (ds->found[k].type == VNKG_TYPE_PROVINCE) {
-            return ds->found[k].entity;
+            if (hit != NONE && hit != ds->found[k].entity) {
+                return NONE;
+            }
+            hit = ds->found[k].entity;
         }
     }
-    return ds->bridge_province;
+    return hit;
+}
+
+/* The title's role, completed for a province: a bare "Chủ tịch UBND" or
+ * "Phó Chủ tịch" of a province is the chair of its People's Committee,
+ * "UBND thành phố" for a centrally-run city, "UBND tỉnh" otherwise. */
+static void
+province_role(const DocState *ds, size_t title, size_t org, char *out,
+              size_t cap)
+{
+    const char *role = ds->lex->titles[title].role;
+    snprintf(out, cap, "%s", role);
+    const VnkgEntity *e = vnkg_facts_entity_at(ds->facts, org);
+    if (e->type != VNKG_TYPE_PROVINCE) {
+        return;
+    }
+    size_t n = strlen(role);
+    const char *unit = lex_is_city(ds->lex, e->label) ? "thành phố" : "tỉnh";
+    int bare_committee = (n >= 5 && strcmp(role + n - 5, " UBND") == 0) ||
+                         (n >= 6 && strcmp(role + n - 6, " HĐND") == 0);
+    int bare_chair = strcmp(role, "Chủ tịch") == 0 ||
+                     strcmp(role, "Phó Chủ tịch") == 0 ||
+                     strcmp(role, "Phó Chủ tịch Thường trực") == 0;
+    if (bare_committee) {
+        snprintf(out, cap, "%s %s", role, unit);
+    } else if (bare_chair) {
+        snprintf(out, cap, "%s UBND %s", role, unit);
+    }
 }
 
 static int
@@ -93,7 +128,7 @@ sentence_ministry(const DocState *ds)
 }
 
 static VnkgStatus
-defer_office(DocState *ds, size_t person, size_t title)
+defer_office(DocState *ds, size_t person, size_t title, VnkgEntityType type)
 {
     if (ds->n_deferred == ds->cap_deferred) {
         size_t cap = ds->cap_deferred ? ds->cap_deferred * 2 : 8;
@@ -108,7 +143,7 @@ defer_office(DocState *ds, size_t person, size_t title)
     if (!ev) {
         return VNKG_ERR_NO_MEMORY;
     }
-    ds->deferred[ds->n_deferred++] = (Deferred){person, title, ev};
+    ds->deferred[ds->n_deferred++] = (Deferred){person, title, type, ev};
     return VNKG_SUCCESS;
 }
 
@@ -122,19 +157,27 @@ relate_offices(DocState *ds)
         size_t org = o->org;
         if (org == NONE && o->pending_province) {
             org = province;
+            if (org == NONE) {
+                VNKG_TRY(defer_office(ds, ds->office_person[k], o->title,
+                                      VNKG_TYPE_PROVINCE));
+                continue;
+            }
         }
         if (org == NONE && o->pending_ministry) {
             org = ministry;
             if (org == NONE) {
-                VNKG_TRY(defer_office(ds, ds->office_person[k], o->title));
+                VNKG_TRY(defer_office(ds, ds->office_person[k], o->title,
+                                      VNKG_TYPE_MINISTRY));
                 continue;
             }
         }
         if (org == NONE) {
             continue;
         }
-        VNKG_TRY(relate(ds, ds->office_person[k], org, VNKG_REL_HOLDS_OFFICE,
-                        ds->lex->titles[o->title].role));
+        char role[128];
+        province_role(ds, o->title, org, role, sizeof role);
+        VNKG_TRY(
+            relate(ds, ds->office_person[k], org, VNKG_REL_HOLDS_OFFICE, role));
     }
     return VNKG_SUCCESS;
 }
@@ -177,6 +220,22 @@ token_is(const DocState *ds, size_t i, const char *key)
     return strcmp(ds->seg.tokens[i].key, key) == 0;
 }
 
+/* "Quyết định 123/QĐ-TTg": the last part of the number names the issuer
+ * (ontology/issuers.tsv) when the sentence does not. */
+static VnkgStatus
+issuer_from_number(DocState *ds, const Found *d)
+{
+    const VnkgToken *last = &ds->seg.tokens[d->tok_end - 1];
+    size_t entry = lex_issuer(ds->lex, ds->doc->text + last->start,
+                              last->end - last->start);
+    if (entry == NONE) {
+        return VNKG_SUCCESS;
+    }
+    size_t issuer;
+    VNKG_TRY(resolve_entry(ds, entry, &issuer));
+    return relate(ds, d->entity, issuer, VNKG_REL_ISSUED_BY, NULL);
+}
+
 /* "Chỉ thị 15-CT/TW của Ban Bí thư", "Nghị quyết 59-NQ/TW, ngày
  * 24/01/2025 của Bộ Chính trị". */
 static VnkgStatus
@@ -193,16 +252,18 @@ relate_issuers(DocState *ds)
         while (c < end && c < d->tok_end + 10 && !token_is(ds, c, "cua3")) {
             c++;
         }
-        if (c >= end || !token_is(ds, c, "cua3")) {
-            continue;
-        }
-        for (size_t g = k + 1; g < ds->n_found; ++g) {
+        int named = 0;
+        for (size_t g = k + 1; c < end && g < ds->n_found; ++g) {
             const Found *o = &ds->found[g];
             if (o->tok_start == c + 1 && (o->type == VNKG_TYPE_ORGANIZATION ||
                                           o->type == VNKG_TYPE_MINISTRY)) {
                 VNKG_TRY(
                     relate(ds, d->entity, o->entity, VNKG_REL_ISSUED_BY, NULL));
+                named = 1;
             }
+        }
+        if (!named) {
+            VNKG_TRY(issuer_from_number(ds, d));
         }
     }
     return VNKG_SUCCESS;
@@ -334,16 +395,16 @@ relate_sentence(DocState *ds)
     return st;
 }
 
-/* The ministry the article is about: the one named most often, if one
- * is named more than every other. */
+/* The entity of `type` the article is about: the one it names most
+ * often, if one is named more than every other. */
 static size_t
-article_ministry(const DocState *ds)
+article_focus(const DocState *ds, VnkgEntityType type)
 {
     size_t best = NONE, best_n = 0;
     int tie = 0;
     for (size_t i = 0; i < vnkg_facts_entity_count(ds->facts); ++i) {
         const VnkgEntity *e = vnkg_facts_entity_at(ds->facts, i);
-        if (e->type != VNKG_TYPE_MINISTRY || e->mentions == 0) {
+        if (e->type != type || e->mentions == 0) {
             continue;
         }
         if (e->mentions > best_n) {
@@ -357,17 +418,39 @@ article_ministry(const DocState *ds)
     return tie ? NONE : best;
 }
 
+/* The organisation of `type` the person already holds an office in,
+ * according to this article, or NONE. */
+static size_t
+known_office(const DocState *ds, size_t person, VnkgEntityType type)
+{
+    for (size_t i = 0; i < vnkg_facts_fact_count(ds->facts); ++i) {
+        const VnkgFact *f = vnkg_facts_fact_at(ds->facts, i);
+        if (f->relation == VNKG_REL_HOLDS_OFFICE && f->from == person &&
+            vnkg_facts_entity_at(ds->facts, f->to)->type == type) {
+            return f->to;
+        }
+    }
+    return NONE;
+}
+
 VnkgStatus
 relate_document(DocState *ds)
 {
-    size_t ministry = ds->n_deferred ? article_ministry(ds) : NONE;
+    size_t focus[VNKG_TYPE_COUNT];
+    focus[VNKG_TYPE_MINISTRY] = article_focus(ds, VNKG_TYPE_MINISTRY);
+    focus[VNKG_TYPE_PROVINCE] = article_focus(ds, VNKG_TYPE_PROVINCE);
     VnkgStatus st = VNKG_SUCCESS;
     for (size_t k = 0; k < ds->n_deferred; ++k) {
         Deferred *d = &ds->deferred[k];
-        if (st == VNKG_SUCCESS && ministry != NONE) {
-            st = vnkg_facts_relate(ds->ctx, ds->facts, d->person, ministry,
-                                   VNKG_REL_HOLDS_OFFICE,
-                                   ds->lex->titles[d->title].role, 1.0,
+        size_t org = known_office(ds, d->person, d->type);
+        if (org == NONE) {
+            org = focus[d->type];
+        }
+        if (st == VNKG_SUCCESS && org != NONE) {
+            char role[128];
+            province_role(ds, d->title, org, role, sizeof role);
+            st = vnkg_facts_relate(ds->ctx, ds->facts, d->person, org,
+                                   VNKG_REL_HOLDS_OFFICE, role, 1.0,
                                    ds->doc->id, date_or_null(ds), d->evidence);
         }
         vnkg_free(ds->ctx, d->evidence);
