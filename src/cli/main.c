@@ -47,6 +47,7 @@ typedef struct {
     int quiet;
     int progress; /* -1 auto (stderr is a terminal), 0 off, 1 on */
     int strict;
+    int timings; /* print "timing STAGE SECONDS" lines on stderr */
     unsigned long long seed;
     VnkgAnalyseOptions analyse;
     size_t top_n;
@@ -61,7 +62,16 @@ typedef struct {
     size_t failed;
     int progress;
     struct timespec started;
+    double t_ingest, t_normalise, t_extract, t_merge; /* seconds */
 } BuildState;
+
+static double
+now_seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
 
 static void
 usage_build(FILE *fp)
@@ -284,6 +294,8 @@ parse_build(int argc, char **argv, BuildOptions *o)
             o->strict = 1;
         } else if (strcmp(a, "--progress") == 0) {
             o->progress = 1;
+        } else if (strcmp(a, "--timings") == 0) {
+            o->timings = 1;
         } else if (strcmp(a, "--co-mention-only") == 0) {
             o->analyse.relations = 1u << VNKG_REL_CO_MENTION;
         } else if (strcmp(a, "--relations") == 0 && has_value) {
@@ -345,7 +357,9 @@ static VnkgStatus
 on_document(VnkgContext *ctx, VnkgDocument *doc, void *user)
 {
     BuildState *bs = user;
+    double t0 = now_seconds();
     VnkgStatus st = vnkg_normalise_document(ctx, doc);
+    double t1 = now_seconds();
     VnkgFacts *facts = NULL;
     if (st == VNKG_SUCCESS) {
         st = vnkg_facts_new(ctx, &facts);
@@ -353,9 +367,14 @@ on_document(VnkgContext *ctx, VnkgDocument *doc, void *user)
     if (st == VNKG_SUCCESS) {
         st = vnkg_extract_document(ctx, bs->lex, doc, facts);
     }
+    double t2 = now_seconds();
     if (st == VNKG_SUCCESS) {
         st = vnkg_facts_merge(ctx, bs->facts, facts);
     }
+    double t3 = now_seconds();
+    bs->t_normalise += t1 - t0;
+    bs->t_extract += t2 - t1;
+    bs->t_merge += t3 - t2;
     vnkg_facts_free(ctx, facts);
     vnkg_document_free(ctx, doc);
     if (st == VNKG_ERR_BAD_TEXT) {
@@ -525,6 +544,7 @@ static VnkgStatus
 build(VnkgContext *ctx, const BuildOptions *o, BuildState *bs,
       VnkgGraph **graph)
 {
+    double t0 = now_seconds();
     for (size_t i = 0; i < o->n_inputs; ++i) {
         VnkgStatus st = vnkg_ingest_path(ctx, o->inputs[i], VNKG_FORMAT_AUTO,
                                          on_document, bs);
@@ -532,12 +552,28 @@ build(VnkgContext *ctx, const BuildOptions *o, BuildState *bs,
             return st;
         }
     }
+    /* reading and parsing is what the per-article stages do not account */
+    bs->t_ingest =
+        now_seconds() - t0 - bs->t_normalise - bs->t_extract - bs->t_merge;
+    if (o->timings) {
+        fprintf(stderr,
+                "timing ingest %.3f\ntiming normalise %.3f\n"
+                "timing extract %.3f\ntiming merge %.3f\n",
+                bs->t_ingest, bs->t_normalise, bs->t_extract, bs->t_merge);
+    }
     if (bs->progress) {
         fprintf(stderr, "\rvnkg: %zu articles read; analysing…%20s\n",
                 bs->articles, "");
     }
+    double t1 = now_seconds();
     VNKG_TRY(vnkg_graph_build(ctx, bs->facts, graph));
-    return vnkg_analyse_run(ctx, *graph, &o->analyse);
+    double t2 = now_seconds();
+    VnkgStatus st = vnkg_analyse_run(ctx, *graph, &o->analyse);
+    if (o->timings) {
+        fprintf(stderr, "timing graph %.3f\ntiming analyse %.3f\n", t2 - t1,
+                now_seconds() - t2);
+    }
+    return st;
 }
 
 static int
@@ -574,7 +610,11 @@ cmd_build(int argc, char **argv)
         st = build(ctx, &o, &bs, &graph);
     }
     if (st == VNKG_SUCCESS) {
+        double t = now_seconds();
         st = write_outputs(ctx, &o, graph, bs.facts);
+        if (o.timings) {
+            fprintf(stderr, "timing export %.3f\n", now_seconds() - t);
+        }
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (st == VNKG_SUCCESS && !o.quiet) {
