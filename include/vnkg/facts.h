@@ -73,6 +73,8 @@ typedef struct {
     char *evidence;     /* one sentence that states it */
     char *first_date;   /* "YYYY-MM-DD" or NULL */
     char *last_date;
+    int inferred; /* 1 when no sentence states it: only implied by a title,
+                     a document number or the article's context */
 } VnkgFact;
 
 typedef struct {
@@ -123,6 +125,15 @@ VNKG_API VnkgStatus vnkg_facts_relate(VnkgContext *ctx, VnkgFacts *facts,
                                       const char *role, double weight,
                                       const char *article, const char *date,
                                       const char *evidence);
+
+/* As vnkg_facts_relate for a relation the sentence implies but does not
+ * state (an office implied by a title, a province from the article's
+ * context). A relation stated once is stated: merging clears the flag and
+ * prefers a stated sentence as evidence. */
+VNKG_API VnkgStatus vnkg_facts_relate_inferred(
+    VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
+    VnkgRelation rel, const char *role, double weight, const char *article,
+    const char *date, const char *evidence);
 
 /* Records a mention: counts it on the entity and adds the article to its
  * sources. Returns VNKG_ERR_NO_MEMORY. */

@@ -39,6 +39,7 @@ typedef struct {
     char *evidence;
     char *first_date; /* NULL when unknown */
     char *last_date;
+    int inferred; /* see VnkgFact */
 } VnkgEdge;
 
 typedef struct {

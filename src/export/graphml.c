@@ -51,6 +51,7 @@ static const KeyDef edge_keys[] = {
     {"evidence", "evidence", "string"},
     {"first_date", "first_date", "string"},
     {"last_date", "last_date", "string"},
+    {"inferred", "inferred", "boolean"},
 };
 
 typedef struct {
@@ -185,6 +186,7 @@ write_edge(Out *o, const VnkgGraph *g, size_t i)
     VNKG_TRY(write_data(o, "evidence", e->evidence));
     VNKG_TRY(write_data(o, "first_date", e->first_date));
     VNKG_TRY(write_data(o, "last_date", e->last_date));
+    VNKG_TRY(write_data(o, "inferred", e->inferred ? "true" : "false"));
     return xmlTextWriterEndElement(o->w) < 0 ? VNKG_ERR_WRITE : VNKG_SUCCESS;
 }
 

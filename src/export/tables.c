@@ -17,7 +17,7 @@ static const char nodes_header[] =
     "community,merged_into,valid_until\n";
 static const char edges_header[] =
     "Id,Source,Target,Type,Kind,Label,relation,role,Weight,sources,evidence,"
-    "first_date,last_date\n";
+    "first_date,last_date,inferred\n";
 static const char centrality_header[] =
     "id\tlabel\ttype\tdegree\tin_degree\tout_degree\tstrength\tpagerank\t"
     "betweenness\tharmonic\teigenvector\tcomponent\tcommunity\n";
@@ -152,7 +152,8 @@ write_edges(VnkgContext *ctx, FILE *fp, const void *data)
                            e->sources,
                            e->evidence,
                            e->first_date,
-                           e->last_date};
+                           e->last_date,
+                           e->inferred ? "true" : "false"};
         VNKG_TRY(write_row(ctx, fp, f, sizeof f / sizeof f[0], CSV));
     }
     return VNKG_SUCCESS;

@@ -89,6 +89,10 @@ VnkgStatus add_found(DocState *ds, size_t start, size_t end, size_t entity);
 /* relate: relations of the sentence just scanned; at the end of the
  * article, the deferred offices. */
 VnkgStatus relate_sentence(DocState *ds);
+/* One relation read in the current sentence: stated when the sentence
+ * names both ends, else recorded as inferred. */
+VnkgStatus relate_pair(DocState *ds, size_t from, size_t to, VnkgRelation rel,
+                       const char *role);
 VnkgStatus relate_document(DocState *ds);
 
 /* events: the article's event (conference, visit) from its title or first

@@ -384,18 +384,20 @@ static VnkgStatus
 relate_range(VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
              VnkgRelation rel, const char *role, double weight,
              const VnkgStrSet *articles, const char *article, const char *first,
-             const char *last, const char *evidence)
+             const char *last, const char *evidence, int inferred)
 {
     char *key = fact_key(ctx, facts, from, to, rel, role);
     if (!key) {
         return VNKG_ERR_NO_MEMORY;
     }
     size_t idx;
+    int fresh = 0;
     if (vnkg_strmap_get(&facts->fact_map, key, strlen(key), &idx) ==
         VNKG_SUCCESS) {
         vnkg_free(ctx, key);
     } else {
         VNKG_TRY(new_fact(ctx, facts, from, to, rel, role, key, &idx));
+        fresh = 1;
     }
     VnkgFact *f = &facts->facts[idx];
     f->weight += weight;
@@ -405,9 +407,13 @@ relate_range(VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
     for (size_t i = 0; articles && i < articles->count; ++i) {
         VNKG_TRY(vnkg_strset_add(ctx, &f->sources, articles->items[i]));
     }
-    if (evidence && !f->evidence) {
+    /* the first stated sentence is the evidence; an implied one only
+     * until a stating one comes */
+    int better = evidence && (!f->evidence || (f->inferred && !inferred));
+    if (better) {
         VNKG_TRY(replace_str(ctx, &f->evidence, evidence));
     }
+    f->inferred = fresh ? inferred : (f->inferred && inferred);
     return widen_dates(ctx, f, first, last);
 }
 
@@ -417,7 +423,17 @@ vnkg_facts_relate(VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
                   const char *article, const char *date, const char *evidence)
 {
     return relate_range(ctx, facts, from, to, rel, role, weight, NULL, article,
-                        date, date, evidence);
+                        date, date, evidence, 0);
+}
+
+VnkgStatus
+vnkg_facts_relate_inferred(VnkgContext *ctx, VnkgFacts *facts, size_t from,
+                           size_t to, VnkgRelation rel, const char *role,
+                           double weight, const char *article, const char *date,
+                           const char *evidence)
+{
+    return relate_range(ctx, facts, from, to, rel, role, weight, NULL, article,
+                        date, date, evidence, 1);
 }
 
 VnkgStatus
@@ -532,7 +548,7 @@ vnkg_facts_merge(VnkgContext *ctx, VnkgFacts *dst, const VnkgFacts *src)
         const VnkgFact *f = &src->facts[i];
         st = relate_range(ctx, dst, map[f->from], map[f->to], f->relation,
                           f->role, f->weight, &f->sources, NULL, f->first_date,
-                          f->last_date, f->evidence);
+                          f->last_date, f->evidence, f->inferred);
     }
     for (size_t i = 0; st == VNKG_SUCCESS && i < src->n_mentions; ++i) {
         const VnkgMention *m = &src->mentions[i];

@@ -224,6 +224,7 @@ build_edges(VnkgContext *ctx, const VnkgFacts *facts, VnkgGraph *g,
         e->target = node_of[f->to];
         e->relation = f->relation;
         e->weight = f->weight;
+        e->inferred = f->inferred;
         st = dup(ctx, &e->role, f->role);
         if (st == VNKG_SUCCESS) {
             st = join_sorted(ctx, &f->sources, &e->sources);

@@ -164,14 +164,6 @@ at_bridge(const DocState *ds, size_t person)
     return 1; /* everyone named in a bridge-point sentence is there */
 }
 
-static VnkgStatus
-relate(DocState *ds, size_t from, size_t to, VnkgRelation rel)
-{
-    return vnkg_facts_relate(ds->ctx, ds->facts, from, to, rel, NULL, 1.0,
-                             ds->doc->id, ds->date[0] ? ds->date : NULL,
-                             ds->evidence);
-}
-
 /* "tại Hà Nội" in a sentence about the event, not a bridge point. */
 static VnkgStatus
 relate_place(DocState *ds)
@@ -184,7 +176,8 @@ relate_place(DocState *ds)
         }
         const VnkgToken *before = tok(ds, f->tok_start - 1);
         if (strcmp(before->key, "tai5") == 0) {
-            VNKG_TRY(relate(ds, ds->event, f->entity, VNKG_REL_LOCATED_IN));
+            VNKG_TRY(relate_pair(ds, ds->event, f->entity, VNKG_REL_LOCATED_IN,
+                                 NULL));
         }
     }
     return VNKG_SUCCESS;
@@ -210,15 +203,19 @@ events_relate(DocState *ds)
             int chairs = about && chair != NONE && f->tok_start < chair &&
                          !at_bridge(ds, f->entity);
             if (chairs) {
-                VNKG_TRY(relate(ds, f->entity, ds->event, VNKG_REL_CHAIRS));
+                VNKG_TRY(relate_pair(ds, f->entity, ds->event, VNKG_REL_CHAIRS,
+                                     NULL));
             } else if (bridge || attend) {
-                VNKG_TRY(relate(ds, f->entity, ds->event, VNKG_REL_ATTENDS));
+                VNKG_TRY(relate_pair(ds, f->entity, ds->event, VNKG_REL_ATTENDS,
+                                     NULL));
             }
         } else if (f->type == VNKG_TYPE_PROVINCE &&
                    f->entity == ds->sentence_bridge) {
-            VNKG_TRY(relate(ds, f->entity, ds->event, VNKG_REL_ATTENDS));
+            VNKG_TRY(
+                relate_pair(ds, f->entity, ds->event, VNKG_REL_ATTENDS, NULL));
         } else if (f->type == VNKG_TYPE_MINISTRY && attend) {
-            VNKG_TRY(relate(ds, f->entity, ds->event, VNKG_REL_ATTENDS));
+            VNKG_TRY(
+                relate_pair(ds, f->entity, ds->event, VNKG_REL_ATTENDS, NULL));
         }
     }
     return about ? relate_place(ds) : VNKG_SUCCESS;

@@ -14,14 +14,35 @@ date_or_null(const DocState *ds)
     return ds->date[0] ? ds->date : NULL;
 }
 
-static VnkgStatus
-relate(DocState *ds, size_t from, size_t to, VnkgRelation rel, const char *role)
+/* True when the sentence mentions `entity`. */
+static int
+named_here(const DocState *ds, size_t entity)
+{
+    for (size_t k = 0; k < ds->n_found; ++k) {
+        if (ds->found[k].entity == entity) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A relation is stated when the sentence names both ends; otherwise it is
+ * implied (a title's organisation, the article's bridge point) and is
+ * recorded as inferred. */
+VnkgStatus
+relate_pair(DocState *ds, size_t from, size_t to, VnkgRelation rel,
+            const char *role)
 {
     if (from == to) {
         return VNKG_SUCCESS;
     }
-    return vnkg_facts_relate(ds->ctx, ds->facts, from, to, rel, role, 1.0,
-                             ds->doc->id, date_or_null(ds), ds->evidence);
+    if (named_here(ds, from) && named_here(ds, to)) {
+        return vnkg_facts_relate(ds->ctx, ds->facts, from, to, rel, role, 1.0,
+                                 ds->doc->id, date_or_null(ds), ds->evidence);
+    }
+    return vnkg_facts_relate_inferred(ds->ctx, ds->facts, from, to, rel, role,
+                                      1.0, ds->doc->id, date_or_null(ds),
+                                      ds->evidence);
 }
 
 /* Records the sentence's mentions and their surface forms as aliases. */
@@ -176,8 +197,8 @@ relate_offices(DocState *ds)
         }
         char role[128];
         province_role(ds, o->title, org, role, sizeof role);
-        VNKG_TRY(
-            relate(ds, ds->office_person[k], org, VNKG_REL_HOLDS_OFFICE, role));
+        VNKG_TRY(relate_pair(ds, ds->office_person[k], org,
+                             VNKG_REL_HOLDS_OFFICE, role));
     }
     return VNKG_SUCCESS;
 }
@@ -207,8 +228,8 @@ relate_bridge(DocState *ds)
             }
         }
         if (local || !national) {
-            VNKG_TRY(relate(ds, f->entity, ds->sentence_bridge,
-                            VNKG_REL_REPRESENTS, NULL));
+            VNKG_TRY(relate_pair(ds, f->entity, ds->sentence_bridge,
+                                 VNKG_REL_REPRESENTS, NULL));
         }
     }
     return VNKG_SUCCESS;
@@ -233,7 +254,7 @@ issuer_from_number(DocState *ds, const Found *d)
     }
     size_t issuer;
     VNKG_TRY(resolve_entry(ds, entry, &issuer));
-    return relate(ds, d->entity, issuer, VNKG_REL_ISSUED_BY, NULL);
+    return relate_pair(ds, d->entity, issuer, VNKG_REL_ISSUED_BY, NULL);
 }
 
 /* "Chỉ thị 15-CT/TW của Ban Bí thư", "Nghị quyết 59-NQ/TW, ngày
@@ -257,8 +278,8 @@ relate_issuers(DocState *ds)
             const Found *o = &ds->found[g];
             if (o->tok_start == c + 1 && (o->type == VNKG_TYPE_ORGANIZATION ||
                                           o->type == VNKG_TYPE_MINISTRY)) {
-                VNKG_TRY(
-                    relate(ds, d->entity, o->entity, VNKG_REL_ISSUED_BY, NULL));
+                VNKG_TRY(relate_pair(ds, d->entity, o->entity,
+                                     VNKG_REL_ISSUED_BY, NULL));
                 named = 1;
             }
         }
@@ -275,8 +296,8 @@ static VnkgStatus
 relate_agreements(DocState *ds)
 {
     for (size_t k = 0; k < ds->n_pacts; ++k) {
-        VNKG_TRY(relate(ds, ds->pact[k][0], ds->pact[k][1],
-                        VNKG_REL_AGREEMENT_WITH, NULL));
+        VNKG_TRY(relate_pair(ds, ds->pact[k][0], ds->pact[k][1],
+                             VNKG_REL_AGREEMENT_WITH, NULL));
     }
     for (size_t k = 0; k < ds->n_found; ++k) {
         if (ds->found[k].type != VNKG_TYPE_AGREEMENT) {
@@ -296,8 +317,8 @@ relate_agreements(DocState *ds)
             if (pe != NONE &&
                 strstr(ds->evidence, ds->lex->entries[pe].label)) {
                 VNKG_TRY(resolve_entry(ds, pe, &partner));
-                VNKG_TRY(relate(ds, ds->found[k].entity, partner,
-                                VNKG_REL_AGREEMENT_WITH, NULL));
+                VNKG_TRY(relate_pair(ds, ds->found[k].entity, partner,
+                                     VNKG_REL_AGREEMENT_WITH, NULL));
             }
         }
         for (size_t g = 0; g < ds->n_found; ++g) {
@@ -305,9 +326,9 @@ relate_agreements(DocState *ds)
                 vnkg_facts_entity_at(ds->facts, ds->found[g].entity);
             for (size_t r = 0; r < le->n_related; ++r) {
                 if (strcmp(le->related[r], p->id) == 0) {
-                    VNKG_TRY(relate(ds, ds->found[k].entity,
-                                    ds->found[g].entity,
-                                    VNKG_REL_AGREEMENT_WITH, NULL));
+                    VNKG_TRY(relate_pair(ds, ds->found[k].entity,
+                                         ds->found[g].entity,
+                                         VNKG_REL_AGREEMENT_WITH, NULL));
                 }
             }
         }
@@ -351,8 +372,9 @@ relate_co_mentions(DocState *ds)
             const char *ia = vnkg_facts_entity_at(ds->facts, ents[a])->id;
             const char *ib = vnkg_facts_entity_at(ds->facts, ents[b])->id;
             int less = strcmp(ia, ib) < 0;
-            st = relate(ds, less ? ents[a] : ents[b], less ? ents[b] : ents[a],
-                        VNKG_REL_CO_MENTION, NULL);
+            st = relate_pair(ds, less ? ents[a] : ents[b],
+                             less ? ents[b] : ents[a], VNKG_REL_CO_MENTION,
+                             NULL);
         }
     }
     vnkg_free(ds->ctx, ents);
@@ -449,9 +471,9 @@ relate_document(DocState *ds)
         if (st == VNKG_SUCCESS && org != NONE) {
             char role[128];
             province_role(ds, d->title, org, role, sizeof role);
-            st = vnkg_facts_relate(ds->ctx, ds->facts, d->person, org,
-                                   VNKG_REL_HOLDS_OFFICE, role, 1.0,
-                                   ds->doc->id, date_or_null(ds), d->evidence);
+            st = vnkg_facts_relate_inferred(
+                ds->ctx, ds->facts, d->person, org, VNKG_REL_HOLDS_OFFICE, role,
+                1.0, ds->doc->id, date_or_null(ds), d->evidence);
         }
         vnkg_free(ds->ctx, d->evidence);
     }

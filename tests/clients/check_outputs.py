@@ -33,7 +33,7 @@ NODES_HEADER = ("Id,Label,type,aliases,mentions,documents,degree,in_degree,"
                 "out_degree,strength,pagerank,betweenness,harmonic,"
                 "eigenvector,component,community,merged_into,valid_until")
 EDGES_HEADER = ("Id,Source,Target,Type,Kind,Label,relation,role,Weight,"
-                "sources,evidence,first_date,last_date")
+                "sources,evidence,first_date,last_date,inferred")
 CENTRALITY_HEADER = ("id\tlabel\ttype\tdegree\tin_degree\tout_degree\t"
                      "strength\tpagerank\tbetweenness\tharmonic\teigenvector\t"
                      "component\tcommunity")

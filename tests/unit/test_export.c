@@ -391,7 +391,7 @@ check_headers_only(const char *dir)
          "out_degree,strength,pagerank,betweenness,harmonic,eigenvector,"
          "component,community,merged_into,valid_until\n"},
         {"edges.csv", "Id,Source,Target,Type,Kind,Label,relation,role,Weight,"
-                      "sources,evidence,first_date,last_date\n"},
+                      "sources,evidence,first_date,last_date,inferred\n"},
         {"centrality.tsv",
          "id\tlabel\ttype\tdegree\tin_degree\tout_degree\tstrength\t"
          "pagerank\tbetweenness\tharmonic\teigenvector\tcomponent\t"
@@ -416,7 +416,7 @@ check_headers(const char *dir)
                         "bo-cong-thuong,Directed,holds_office,holds_office,"
                         "holds_office,Bộ trưởng,2,a1|a2,"
                         "\"Bộ trưởng Nguyễn Hồng Diên, \"\"A, B\"\"\n"
-                        " phát biểu.\",2025-01-10,2025-07-22\n"));
+                        " phát biểu.\",2025-01-10,2025-07-22,false\n"));
     assert(!strstr(text, "\r"));
     free(text);
     join(p, sizeof p, dir, "nodes.csv");
