@@ -111,6 +111,7 @@ typedef enum {
     VNKG_V_XSD_DATETIME,
     VNKG_V_XSD_DOUBLE,
     VNKG_V_XSD_INTEGER,
+    VNKG_V_XSD_BOOLEAN,
     /* skos */
     VNKG_V_SKOS_PREFLABEL,
     VNKG_V_SKOS_ALTLABEL,
@@ -170,6 +171,8 @@ typedef enum {
     VNKG_V_EVIDENCE,
     VNKG_V_ENTITY,
     VNKG_V_WEIGHT,
+    VNKG_V_DATE_INFERRED,
+    VNKG_V_INFERRED,
     VNKG_V_COUNT
 } VnkgVocab;
 

@@ -241,6 +241,10 @@ write_article(Rdf *r, const VnkgArticle *a)
         VNKG_TRY(prop_lit(r, VNKG_V_SCHEMA_URL, a->url, NULL, VNKG_V_COUNT));
     }
     VNKG_TRY(prop_date(r, VNKG_V_DCTERMS_DATE, a->date));
+    if (a->date && a->date_inferred) { /* "Ngày 2/4": the year was inferred */
+        VNKG_TRY(prop_lit(r, VNKG_V_DATE_INFERRED, "true", NULL,
+                          VNKG_V_XSD_BOOLEAN));
+    }
     return end_elem(r);
 }
 
@@ -519,6 +523,8 @@ write_membership(Rdf *r, const VnkgEdge *e)
     VNKG_TRY(prop_date(r, VNKG_V_FIRST_DATE, e->first_date));
     VNKG_TRY(prop_date(r, VNKG_V_LAST_DATE, e->last_date));
     VNKG_TRY(prop_vi(r, VNKG_V_EVIDENCE, e->evidence));
+    VNKG_TRY(prop_lit(r, VNKG_V_INFERRED, e->inferred ? "true" : "false", NULL,
+                      VNKG_V_XSD_BOOLEAN));
     VNKG_TRY(prop_sources(r, e->sources));
     return end_elem(r);
 }

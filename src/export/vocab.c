@@ -32,6 +32,7 @@ const VnkgTerm vnkg_vocab_terms[VNKG_V_COUNT] = {
     [VNKG_V_XSD_DATETIME] = T(XSD, "dateTime"),
     [VNKG_V_XSD_DOUBLE] = T(XSD, "double"),
     [VNKG_V_XSD_INTEGER] = T(XSD, "integer"),
+    [VNKG_V_XSD_BOOLEAN] = T(XSD, "boolean"),
     [VNKG_V_SKOS_PREFLABEL] = T(SKOS, "prefLabel"),
     [VNKG_V_SKOS_ALTLABEL] = T(SKOS, "altLabel"),
     [VNKG_V_ORG_ORGANIZATION] = T(ORG, "Organization"),
@@ -84,4 +85,6 @@ const VnkgTerm vnkg_vocab_terms[VNKG_V_COUNT] = {
     [VNKG_V_EVIDENCE] = T(VNKG, "evidence"),
     [VNKG_V_ENTITY] = T(VNKG, "entity"),
     [VNKG_V_WEIGHT] = T(VNKG, "weight"),
+    [VNKG_V_DATE_INFERRED] = T(VNKG, "dateInferred"),
+    [VNKG_V_INFERRED] = T(VNKG, "inferred"),
 };
