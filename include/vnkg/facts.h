@@ -55,12 +55,15 @@ typedef struct {
 typedef struct {
     char *id; /* stable slug: "<type>/<ascii-slug>", e.g. "province/cao-bang" */
     VnkgEntityType type;
-    char *label;        /* canonical readable name */
-    VnkgStrSet aliases; /* surface forms seen, label excluded */
-    VnkgStrSet sources; /* article ids that mention it */
-    size_t mentions;    /* number of mentions */
-    char *merged_into;  /* id of the successor unit, or NULL */
-    char *valid_until;  /* last day of validity "YYYY-MM-DD", or NULL */
+    char *label;         /* canonical readable name */
+    VnkgStrSet aliases;  /* surface forms seen, label excluded */
+    VnkgStrSet sources;  /* article ids that mention it */
+    size_t mentions;     /* number of mentions */
+    char *merged_into;   /* id of the successor unit, or NULL */
+    char *valid_until;   /* last day of validity "YYYY-MM-DD", or NULL */
+    char *label_article; /* the article the label was read in, or NULL for
+                            a lexicon label; merging keeps the label of the
+                            smallest article id, so order does not matter */
 } VnkgEntity;
 
 typedef struct {
@@ -75,6 +78,8 @@ typedef struct {
     char *last_date;
     int inferred; /* 1 when no sentence states it: only implied by a title,
                      a document number or the article's context */
+    char *evidence_article; /* where the evidence sentence is from */
+    size_t evidence_offset; /* its byte offset in that article */
 } VnkgFact;
 
 typedef struct {
@@ -134,6 +139,24 @@ VNKG_API VnkgStatus vnkg_facts_relate_inferred(
     VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
     VnkgRelation rel, const char *role, double weight, const char *article,
     const char *date, const char *evidence);
+
+/* The general form of the two above: the evidence sentence starts at byte
+ * `offset` of `article`. Of several evidence sentences the fact keeps a
+ * stated one over an implied one, then the one of the smallest article
+ * id and offset, so the result does not depend on the order articles are
+ * read or merged in. */
+VNKG_API VnkgStatus vnkg_facts_relate_at(VnkgContext *ctx, VnkgFacts *facts,
+                                         size_t from, size_t to,
+                                         VnkgRelation rel, const char *role,
+                                         double weight, const char *article,
+                                         size_t offset, const char *date,
+                                         const char *evidence, int inferred);
+
+/* Records that entity's label was read in `article` (see label_article). */
+VNKG_API VnkgStatus vnkg_facts_set_label_article(VnkgContext *ctx,
+                                                 VnkgFacts *facts,
+                                                 size_t entity,
+                                                 const char *article);
 
 /* Records a mention: counts it on the entity and adds the article to its
  * sources. Returns VNKG_ERR_NO_MEMORY. */

@@ -5,6 +5,7 @@
  * tabs and newlines inside fields turned into spaces. */
 #include "export_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum { CSV = 0, TSV = 1 };
@@ -178,26 +179,67 @@ write_centrality(VnkgContext *ctx, FILE *fp, const void *data)
     return VNKG_SUCCESS;
 }
 
+typedef struct {
+    const VnkgFacts *facts;
+    size_t index;
+} MentionRef;
+
+/* Article, start, end, entity id: the order does not depend on the order
+ * articles were read or merged in. */
+static int
+cmp_mention(const void *a, const void *b)
+{
+    const MentionRef *x = a, *y = b;
+    const VnkgMention *m = vnkg_facts_mention_at(x->facts, x->index);
+    const VnkgMention *n = vnkg_facts_mention_at(y->facts, y->index);
+    int c = strcmp(m->article, n->article);
+    if (c) {
+        return c;
+    }
+    if (m->start != n->start) {
+        return m->start < n->start ? -1 : 1;
+    }
+    if (m->end != n->end) {
+        return m->end < n->end ? -1 : 1;
+    }
+    return strcmp(vnkg_facts_entity_at(x->facts, m->entity)->id,
+                  vnkg_facts_entity_at(y->facts, n->entity)->id);
+}
+
 static VnkgStatus
 write_mentions(VnkgContext *ctx, FILE *fp, const void *data)
 {
     const VnkgFacts *facts = data;
     size_t n_entities = vnkg_facts_entity_count(facts);
+    size_t n = vnkg_facts_mention_count(facts);
     VNKG_TRY(write_header(fp, mentions_header));
-    for (size_t i = 0; i < vnkg_facts_mention_count(facts); ++i) {
-        const VnkgMention *m = vnkg_facts_mention_at(facts, i);
-        if (m->entity >= n_entities) {
+    MentionRef *order = vnkg_calloc(ctx, n + 1, sizeof *order);
+    if (!order) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    for (size_t i = 0; i < n; ++i) {
+        order[i] = (MentionRef){facts, i};
+        if (vnkg_facts_mention_at(facts, i)->entity >= n_entities) {
+            vnkg_free(ctx, order);
             return vnkg_diag(ctx, VNKG_ERR_INTERNAL,
                              "mention %zu: entity out of range", i);
         }
+    }
+    if (n > 1) {
+        qsort(order, n, sizeof *order, cmp_mention);
+    }
+    VnkgStatus st = VNKG_SUCCESS;
+    for (size_t i = 0; st == VNKG_SUCCESS && i < n; ++i) {
+        const VnkgMention *m = vnkg_facts_mention_at(facts, order[i].index);
         char start[NUM], end[NUM];
         snprintf(start, NUM, "%zu", m->start);
         snprintf(end, NUM, "%zu", m->end);
         const char *f[] = {m->article, start, end, m->surface,
                            vnkg_facts_entity_at(facts, m->entity)->id};
-        VNKG_TRY(write_row(ctx, fp, f, sizeof f / sizeof f[0], TSV));
+        st = write_row(ctx, fp, f, sizeof f / sizeof f[0], TSV);
     }
-    return VNKG_SUCCESS;
+    vnkg_free(ctx, order);
+    return st;
 }
 
 VnkgStatus

@@ -173,6 +173,7 @@ entity_clear(VnkgContext *ctx, VnkgEntity *e)
     vnkg_free(ctx, e->label);
     vnkg_free(ctx, e->merged_into);
     vnkg_free(ctx, e->valid_until);
+    vnkg_free(ctx, e->label_article);
     vnkg_strset_clear(ctx, &e->aliases);
     vnkg_strset_clear(ctx, &e->sources);
 }
@@ -184,6 +185,7 @@ fact_clear(VnkgContext *ctx, VnkgFact *f)
     vnkg_free(ctx, f->evidence);
     vnkg_free(ctx, f->first_date);
     vnkg_free(ctx, f->last_date);
+    vnkg_free(ctx, f->evidence_article);
     vnkg_strset_clear(ctx, &f->sources);
 }
 
@@ -380,11 +382,38 @@ new_fact(VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
     return VNKG_SUCCESS;
 }
 
+/* True when evidence from (inferred, article, offset) is preferred to
+ * what the fact holds: stated first, then the smallest article and
+ * offset. */
+static int
+better_evidence(const VnkgFact *f, int inferred, const char *article,
+                size_t offset)
+{
+    if (!f->evidence) {
+        return 1;
+    }
+    if (f->inferred != inferred) {
+        return !inferred;
+    }
+    int c = strcmp(article ? article : "",
+                   f->evidence_article ? f->evidence_article : "");
+    return c < 0 || (c == 0 && offset < f->evidence_offset);
+}
+
+typedef struct {
+    double weight;
+    const VnkgStrSet *articles;
+    const char *article;
+    const char *first, *last;
+    const char *evidence;
+    const char *evidence_article;
+    size_t evidence_offset;
+    int inferred;
+} Statement;
+
 static VnkgStatus
 relate_range(VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
-             VnkgRelation rel, const char *role, double weight,
-             const VnkgStrSet *articles, const char *article, const char *first,
-             const char *last, const char *evidence, int inferred)
+             VnkgRelation rel, const char *role, const Statement *x)
 {
     char *key = fact_key(ctx, facts, from, to, rel, role);
     if (!key) {
@@ -400,21 +429,36 @@ relate_range(VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
         fresh = 1;
     }
     VnkgFact *f = &facts->facts[idx];
-    f->weight += weight;
-    if (article) {
-        VNKG_TRY(vnkg_strset_add(ctx, &f->sources, article));
+    f->weight += x->weight;
+    if (x->article) {
+        VNKG_TRY(vnkg_strset_add(ctx, &f->sources, x->article));
     }
-    for (size_t i = 0; articles && i < articles->count; ++i) {
-        VNKG_TRY(vnkg_strset_add(ctx, &f->sources, articles->items[i]));
+    for (size_t i = 0; x->articles && i < x->articles->count; ++i) {
+        VNKG_TRY(vnkg_strset_add(ctx, &f->sources, x->articles->items[i]));
     }
-    /* the first stated sentence is the evidence; an implied one only
-     * until a stating one comes */
-    int better = evidence && (!f->evidence || (f->inferred && !inferred));
-    if (better) {
-        VNKG_TRY(replace_str(ctx, &f->evidence, evidence));
+    if (fresh) {
+        f->inferred = x->inferred;
     }
-    f->inferred = fresh ? inferred : (f->inferred && inferred);
-    return widen_dates(ctx, f, first, last);
+    if (x->evidence &&
+        (fresh || better_evidence(f, x->inferred, x->evidence_article,
+                                  x->evidence_offset))) {
+        VNKG_TRY(replace_str(ctx, &f->evidence, x->evidence));
+        VNKG_TRY(replace_str(ctx, &f->evidence_article, x->evidence_article));
+        f->evidence_offset = x->evidence_offset;
+    }
+    f->inferred = f->inferred && x->inferred;
+    return widen_dates(ctx, f, x->first, x->last);
+}
+
+VnkgStatus
+vnkg_facts_relate_at(VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
+                     VnkgRelation rel, const char *role, double weight,
+                     const char *article, size_t offset, const char *date,
+                     const char *evidence, int inferred)
+{
+    Statement x = {weight,   NULL,    article, date,         date,
+                   evidence, article, offset,  inferred != 0};
+    return relate_range(ctx, facts, from, to, rel, role, &x);
 }
 
 VnkgStatus
@@ -422,8 +466,8 @@ vnkg_facts_relate(VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
                   VnkgRelation rel, const char *role, double weight,
                   const char *article, const char *date, const char *evidence)
 {
-    return relate_range(ctx, facts, from, to, rel, role, weight, NULL, article,
-                        date, date, evidence, 0);
+    return vnkg_facts_relate_at(ctx, facts, from, to, rel, role, weight,
+                                article, 0, date, evidence, 0);
 }
 
 VnkgStatus
@@ -432,8 +476,15 @@ vnkg_facts_relate_inferred(VnkgContext *ctx, VnkgFacts *facts, size_t from,
                            double weight, const char *article, const char *date,
                            const char *evidence)
 {
-    return relate_range(ctx, facts, from, to, rel, role, weight, NULL, article,
-                        date, date, evidence, 1);
+    return vnkg_facts_relate_at(ctx, facts, from, to, rel, role, weight,
+                                article, 0, date, evidence, 1);
+}
+
+VnkgStatus
+vnkg_facts_set_label_article(VnkgContext *ctx, VnkgFacts *facts, size_t entity,
+                             const char *article)
+{
+    return replace_str(ctx, &facts->entities[entity].label_article, article);
 }
 
 VnkgStatus
@@ -517,7 +568,12 @@ vnkg_facts_article(VnkgContext *ctx, VnkgFacts *facts,
 static VnkgStatus
 merge_entity(VnkgContext *ctx, VnkgFacts *dst, const VnkgEntity *e, size_t *out)
 {
+    int existed = vnkg_facts_find(dst, e->id, out) == VNKG_SUCCESS;
     VNKG_TRY(vnkg_facts_entity(ctx, dst, e->id, e->type, e->label, out));
+    if (!existed && e->label_article) {
+        VNKG_TRY(
+            vnkg_facts_set_label_article(ctx, dst, *out, e->label_article));
+    }
     VnkgEntity *d = &dst->entities[*out];
     for (size_t i = 0; i < e->aliases.count; ++i) {
         VNKG_TRY(vnkg_facts_add_alias(ctx, dst, *out, e->aliases.items[i]));
@@ -526,6 +582,14 @@ merge_entity(VnkgContext *ctx, VnkgFacts *dst, const VnkgEntity *e, size_t *out)
         VNKG_TRY(vnkg_strset_add(ctx, &d->sources, e->sources.items[i]));
     }
     d->mentions += e->mentions;
+    if (e->label_article && d->label_article &&
+        strcmp(e->label_article, d->label_article) < 0 &&
+        strcmp(e->label, d->label) != 0) {
+        /* the label read in the smallest article wins: order-free */
+        VNKG_TRY(vnkg_strset_add(ctx, &d->aliases, d->label));
+        VNKG_TRY(replace_str(ctx, &d->label, e->label));
+        VNKG_TRY(replace_str(ctx, &d->label_article, e->label_article));
+    }
     if (e->merged_into && !d->merged_into) {
         VNKG_TRY(vnkg_facts_set_validity(ctx, dst, *out, e->merged_into,
                                          e->valid_until));
@@ -546,9 +610,11 @@ vnkg_facts_merge(VnkgContext *ctx, VnkgFacts *dst, const VnkgFacts *src)
     }
     for (size_t i = 0; st == VNKG_SUCCESS && i < src->n_facts; ++i) {
         const VnkgFact *f = &src->facts[i];
+        Statement x = {f->weight,           &f->sources,        NULL,
+                       f->first_date,       f->last_date,       f->evidence,
+                       f->evidence_article, f->evidence_offset, f->inferred};
         st = relate_range(ctx, dst, map[f->from], map[f->to], f->relation,
-                          f->role, f->weight, &f->sources, NULL, f->first_date,
-                          f->last_date, f->evidence, f->inferred);
+                          f->role, &x);
     }
     for (size_t i = 0; st == VNKG_SUCCESS && i < src->n_mentions; ++i) {
         const VnkgMention *m = &src->mentions[i];

@@ -103,18 +103,24 @@ dup(VnkgContext *ctx, char **out, const char *s)
     return *out ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
 }
 
-/* Sorted copy joined with '|'. */
+/* Sorted copy joined with '|', without `skip` (the label). */
 static VnkgStatus
-join_sorted(VnkgContext *ctx, const VnkgStrSet *set, char **out)
+join_sorted(VnkgContext *ctx, const VnkgStrSet *set, const char *skip,
+            char **out)
 {
     VnkgStrSet copy = *set;
     char **items = NULL;
+    copy.count = 0;
     if (set->count) {
         items = vnkg_malloc(ctx, set->count * sizeof *items);
         if (!items) {
             return VNKG_ERR_NO_MEMORY;
         }
-        memcpy(items, set->items, set->count * sizeof *items);
+        for (size_t i = 0; i < set->count; ++i) {
+            if (!skip || strcmp(set->items[i], skip) != 0) {
+                items[copy.count++] = set->items[i];
+            }
+        }
     }
     copy.items = items;
     vnkg_strset_sort(&copy);
@@ -168,10 +174,10 @@ build_nodes(VnkgContext *ctx, const VnkgFacts *facts, VnkgGraph *g,
             st = dup(ctx, &node->label, e->label);
         }
         if (st == VNKG_SUCCESS) {
-            st = join_sorted(ctx, &e->aliases, &node->aliases);
+            st = join_sorted(ctx, &e->aliases, e->label, &node->aliases);
         }
         if (st == VNKG_SUCCESS) {
-            st = join_sorted(ctx, &e->sources, &node->sources);
+            st = join_sorted(ctx, &e->sources, NULL, &node->sources);
         }
         if (st == VNKG_SUCCESS) {
             st = dup(ctx, &node->merged_into, e->merged_into);
@@ -227,7 +233,7 @@ build_edges(VnkgContext *ctx, const VnkgFacts *facts, VnkgGraph *g,
         e->inferred = f->inferred;
         st = dup(ctx, &e->role, f->role);
         if (st == VNKG_SUCCESS) {
-            st = join_sorted(ctx, &f->sources, &e->sources);
+            st = join_sorted(ctx, &f->sources, NULL, &e->sources);
         }
         if (st == VNKG_SUCCESS) {
             st = dup(ctx, &e->evidence, f->evidence);

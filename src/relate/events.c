@@ -93,6 +93,8 @@ make_event(DocState *ds, size_t s, size_t start, size_t cue_len)
     vnkg_free(ds->ctx, slug);
     VNKG_TRY(vnkg_facts_entity(ds->ctx, ds->facts, id, VNKG_TYPE_EVENT, label,
                                &ds->event));
+    VNKG_TRY(vnkg_facts_set_label_article(ds->ctx, ds->facts, ds->event,
+                                          ds->doc->id));
     return vnkg_facts_add_alias(ds->ctx, ds->facts, ds->event, label);
 }
 

@@ -36,13 +36,11 @@ relate_pair(DocState *ds, size_t from, size_t to, VnkgRelation rel,
     if (from == to) {
         return VNKG_SUCCESS;
     }
-    if (named_here(ds, from) && named_here(ds, to)) {
-        return vnkg_facts_relate(ds->ctx, ds->facts, from, to, rel, role, 1.0,
-                                 ds->doc->id, date_or_null(ds), ds->evidence);
-    }
-    return vnkg_facts_relate_inferred(ds->ctx, ds->facts, from, to, rel, role,
-                                      1.0, ds->doc->id, date_or_null(ds),
-                                      ds->evidence);
+    int stated = named_here(ds, from) && named_here(ds, to);
+    return vnkg_facts_relate_at(ds->ctx, ds->facts, from, to, rel, role, 1.0,
+                                ds->doc->id,
+                                ds->seg.sentences[ds->sentence].start,
+                                date_or_null(ds), ds->evidence, !stated);
 }
 
 /* Records the sentence's mentions and their surface forms as aliases. */

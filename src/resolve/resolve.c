@@ -59,7 +59,13 @@ resolve_named(DocState *ds, VnkgEntityType type, const char *label, size_t *out)
     VnkgStatus st = vnkg_facts_entity(ds->ctx, ds->facts, id, type, label, out);
     vnkg_free(ds->ctx, id);
     vnkg_free(ds->ctx, slug);
-    return st;
+    VNKG_TRY(st);
+    /* labels read from text are compared across articles when merged */
+    if (!vnkg_facts_entity_at(ds->facts, *out)->label_article) {
+        VNKG_TRY(vnkg_facts_set_label_article(ds->ctx, ds->facts, *out,
+                                              ds->doc->id));
+    }
+    return VNKG_SUCCESS;
 }
 
 /* The tokens' text with single spaces between words. */
