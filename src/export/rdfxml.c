@@ -279,7 +279,9 @@ role_slug(Rdf *r, const char *role, char **out)
 static VnkgStatus
 write_role_list(Rdf *r, RoleRef *roles, size_t n)
 {
-    qsort(roles, n, sizeof *roles, cmp_role);
+    if (n > 1) { /* qsort must not see a NULL base */
+        qsort(roles, n, sizeof *roles, cmp_role);
+    }
     for (size_t i = 0; i < n; ++i) {
         if (i > 0 && strcmp(roles[i].slug, roles[i - 1].slug) == 0) {
             continue; /* the first label (in byte order) names the role */

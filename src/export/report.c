@@ -165,7 +165,9 @@ rank_type(Report *r, VnkgEntityType type, Measure m, size_t off)
             out[n++] = (Ranked){score(node, m), node};
         }
     }
-    qsort(out, n, sizeof *out, cmp_ranked);
+    if (n > 1) {
+        qsort(out, n, sizeof *out, cmp_ranked);
+    }
     return n;
 }
 
@@ -351,7 +353,9 @@ group_communities(Report *r, Community *groups)
     for (size_t i = 0; i < g->n_nodes; ++i) {
         r->ranked[i] = (Ranked){g->nodes[i].pagerank, &g->nodes[i]};
     }
-    qsort(r->ranked, g->n_nodes, sizeof *r->ranked, cmp_member);
+    if (g->n_nodes > 1) { /* qsort must not see a NULL base */
+        qsort(r->ranked, g->n_nodes, sizeof *r->ranked, cmp_member);
+    }
     size_t n = 0;
     for (size_t i = 0; i < g->n_nodes;) {
         size_t end = i + 1;
@@ -362,7 +366,9 @@ group_communities(Report *r, Community *groups)
         groups[n++] = (Community){id, i, end - i};
         i = end;
     }
-    qsort(groups, n, sizeof *groups, cmp_community);
+    if (n > 1) { /* qsort must not see a NULL base */
+        qsort(groups, n, sizeof *groups, cmp_community);
+    }
     return n;
 }
 

@@ -140,7 +140,9 @@ select_nodes(Scene *s)
         s->ranked[i] = (Ranked){g->nodes[i].pagerank, &g->nodes[i], i};
         s->slot[i] = SIZE_MAX;
     }
-    qsort(s->ranked, g->n_nodes, sizeof *s->ranked, cmp_ranked);
+    if (g->n_nodes > 1) { /* qsort must not see a NULL base */
+        qsort(s->ranked, g->n_nodes, sizeof *s->ranked, cmp_ranked);
+    }
     s->shown = s->top_n && s->top_n < g->n_nodes ? s->top_n : g->n_nodes;
     for (size_t k = 0; k < s->shown; ++k) {
         s->slot[s->ranked[k].index] = k;
@@ -231,7 +233,9 @@ collect_pairs(Scene *s)
         s->pairs[s->n_pairs++] = (Pair){u < v ? u : v, u < v ? v : u,
                                         e->relation != VNKG_REL_CO_MENTION, i};
     }
-    qsort(s->pairs, s->n_pairs, sizeof *s->pairs, cmp_pair);
+    if (s->n_pairs > 1) { /* qsort must not see a NULL base */
+        qsort(s->pairs, s->n_pairs, sizeof *s->pairs, cmp_pair);
+    }
     return VNKG_SUCCESS;
 }
 

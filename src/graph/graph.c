@@ -156,7 +156,9 @@ build_nodes(VnkgContext *ctx, const VnkgFacts *facts, VnkgGraph *g,
     for (size_t i = 0; i < n; ++i) {
         refs[i] = (Ref){facts, i};
     }
-    qsort(refs, n, sizeof *refs, cmp_entity);
+    if (n > 1) { /* qsort must not see a NULL base */
+        qsort(refs, n, sizeof *refs, cmp_entity);
+    }
     VnkgStatus st = VNKG_SUCCESS;
     for (size_t i = 0; st == VNKG_SUCCESS && i < n; ++i) {
         const VnkgEntity *e = vnkg_facts_entity_at(facts, refs[i].index);

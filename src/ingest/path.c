@@ -331,7 +331,9 @@ list_dir(VnkgContext *ctx, const char *path, NameList *out)
     }
     closedir(dir);
     if (st == VNKG_SUCCESS && out->len > 1) {
-        qsort(out->names, out->len, sizeof *out->names, compare_names);
+        if (out->len > 1) { /* qsort must not see a NULL base */
+            qsort(out->names, out->len, sizeof *out->names, compare_names);
+        }
     }
     return st;
 }

@@ -536,7 +536,9 @@ cmp_rnode(const void *a, const void *b)
 static VnkgStatus
 finish_nodes(Reader *r, VnkgGraph *g)
 {
-    qsort(r->nodes, r->n_nodes, sizeof *r->nodes, cmp_rnode);
+    if (r->n_nodes > 1) { /* qsort must not see a NULL base */
+        qsort(r->nodes, r->n_nodes, sizeof *r->nodes, cmp_rnode);
+    }
     for (size_t i = 1; i < r->n_nodes; ++i) {
         if (strcmp(r->nodes[i].node.id, r->nodes[i - 1].node.id) == 0) {
             return vnkg_diag(r->ctx, VNKG_ERR_BAD_SYNTAX,
@@ -607,7 +609,9 @@ finish_edges(Reader *r, VnkgGraph *g)
         VNKG_TRY(resolve_end(r, g, e, e->source, &e->edge.source));
         VNKG_TRY(resolve_end(r, g, e, e->target, &e->edge.target));
     }
-    qsort(r->edges, r->n_edges, sizeof *r->edges, cmp_redge);
+    if (r->n_edges > 1) { /* qsort must not see a NULL base */
+        qsort(r->edges, r->n_edges, sizeof *r->edges, cmp_redge);
+    }
     g->edges = vnkg_calloc(r->ctx, r->n_edges + 1, sizeof *g->edges);
     if (!g->edges) {
         return VNKG_ERR_NO_MEMORY;

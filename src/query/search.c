@@ -410,7 +410,9 @@ vnkg_query_top(VnkgContext *ctx, const VnkgGraph *graph, VnkgMeasure m,
             r[n++] = (Ranked){isnan(v) ? -INFINITY : v, i};
         }
     }
-    qsort(r, n, sizeof *r, cmp_ranked);
+    if (n > 1) { /* qsort must not see a NULL base */
+        qsort(r, n, sizeof *r, cmp_ranked);
+    }
     n = n < k ? n : k;
     *out = vnkg_calloc(ctx, n + 1, sizeof **out);
     if (!*out) {
@@ -465,7 +467,9 @@ count_articles(VnkgContext *ctx, const VnkgGraph *g, size_t *out)
         st = collect(ctx, g->edges[i].sources, &ids, &n, &cap);
     }
     if (st == VNKG_SUCCESS && n > 1) {
-        qsort(ids, n, sizeof *ids, cmp_str);
+        if (n > 1) { /* qsort must not see a NULL base */
+            qsort(ids, n, sizeof *ids, cmp_str);
+        }
     }
     *out = 0;
     for (size_t i = 0; i < n; ++i) {

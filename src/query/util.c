@@ -111,7 +111,9 @@ vnkg_query_count_communities(VnkgContext *ctx, const VnkgGraph *g, size_t *out)
             values[n++] = g->nodes[i].community;
         }
     }
-    qsort(values, n, sizeof *values, cmp_long);
+    if (n > 1) { /* qsort must not see a NULL base */
+        qsort(values, n, sizeof *values, cmp_long);
+    }
     for (size_t i = 0; i < n; ++i) {
         *out += i == 0 || values[i] != values[i - 1];
     }
