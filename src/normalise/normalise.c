@@ -94,6 +94,7 @@ typedef struct {
     size_t n_map, cap_map;
     long delta; /* clean - input at the last breakpoint */
     int want_map;
+    int reported; /* a bad byte was reported (or need not be) */
 } Cleaner;
 
 /* After output up to input offset `in_end`: a breakpoint where the
@@ -185,38 +186,44 @@ clean_cp(Cleaner *c, utf8proc_int32_t cp, size_t in_end)
     return VNKG_SUCCESS;
 }
 
+/* Reports the first bad byte of a text: invalid UTF-8 (an error in strict
+ * mode), or a NUL, which no text contains and which is removed in both
+ * modes, as other control characters are, but said. */
 static VnkgStatus
-report_bad(VnkgContext *ctx, const char *source, size_t offset)
+report_bad(Cleaner *c, const char *source, size_t offset, int nul)
 {
-    VnkgStatus st = vnkg_context_strict(ctx) ? VNKG_ERR_BAD_TEXT : VNKG_SUCCESS;
-    vnkg_diag(ctx, VNKG_ERR_BAD_TEXT, "%s: byte %zu: invalid UTF-8%s",
+    int fail = !nul && vnkg_context_strict(c->ctx);
+    if (c->reported && !fail) {
+        return VNKG_SUCCESS;
+    }
+    c->reported = 1;
+    vnkg_diag(c->ctx, VNKG_ERR_BAD_TEXT, "%s: byte %zu: %s",
               source ? source : "(input)", offset,
-              st == VNKG_SUCCESS ? " replaced by U+FFFD (further ones in "
-                                   "this text not reported)"
-                                 : "");
-    return st;
+              fail  ? "invalid UTF-8"
+              : nul ? "NUL byte removed (further bad bytes in this text not "
+                      "reported)"
+                    : "invalid UTF-8 replaced by U+FFFD (further ones in this "
+                      "text not reported)");
+    return fail ? VNKG_ERR_BAD_TEXT : VNKG_SUCCESS;
 }
 
 /* \r\n counts as one newline. */
 static VnkgStatus
 clean_all(Cleaner *c, const char *source, const char *in, size_t len)
 {
-    int reported = 0;
     size_t i = 0;
     while (i < len) {
         utf8proc_int32_t cp;
         utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)in + i,
                                               (utf8proc_ssize_t)(len - i), &cp);
         if (n < 0) {
-            if (!reported) {
-                VNKG_TRY(report_bad(c->ctx, source, i));
-                reported = 1;
-            }
+            VNKG_TRY(report_bad(c, source, i, 0));
             VNKG_TRY(emit_plain(c, "\xEF\xBF\xBD", 3, i + 1));
             i += 1;
             continue;
         }
-        if (n == 0) { /* NUL byte: utf8proc stops; treat as a control */
+        if (n == 0 || cp == 0) { /* a NUL: dropped like a control */
+            VNKG_TRY(report_bad(c, source, i, 1));
             VNKG_TRY(emit_plain(c, "", 0, i + 1));
             i += 1;
             continue;
@@ -230,11 +237,12 @@ clean_all(Cleaner *c, const char *source, const char *in, size_t len)
     return flush_cluster(c);
 }
 
-/* As vnkg_normalise_text, and the offset map when `map` is not NULL. */
+/* As vnkg_normalise_text, and the offset map when `map` is not NULL.
+ * `quiet` leaves bad bytes unreported in lax mode. */
 static VnkgStatus
 normalise_mapped(VnkgContext *ctx, const char *source, const char *in,
                  size_t len, char **out, size_t *out_len, size_t **map,
-                 size_t *n_map)
+                 size_t *n_map, int quiet)
 {
     *out = NULL;
     *out_len = 0;
@@ -242,6 +250,7 @@ normalise_mapped(VnkgContext *ctx, const char *source, const char *in,
     memset(&c, 0, sizeof c);
     c.ctx = ctx;
     c.want_map = map != NULL;
+    c.reported = quiet;
     VnkgStatus st;
     if (is_plain_ascii(in, len)) {
         st = buf_put(ctx, &c.out, in, len);
@@ -273,25 +282,23 @@ VnkgStatus
 vnkg_normalise_text(VnkgContext *ctx, const char *source, const char *in,
                     size_t len, char **out, size_t *out_len)
 {
-    return normalise_mapped(ctx, source, in, len, out, out_len, NULL, NULL);
+    return normalise_mapped(ctx, source, in, len, out, out_len, NULL, NULL, 0);
 }
 
+/* The title is also the start of the text (readers join them), whose bad
+ * bytes were reported already, with offsets into the file: not again. */
 static VnkgStatus
-normalise_field(VnkgContext *ctx, const char *source, char **field,
-                size_t *field_len)
+normalise_title(VnkgContext *ctx, const char *source, char **title)
 {
-    if (!*field) {
+    if (!*title) {
         return VNKG_SUCCESS;
     }
-    size_t len = field_len ? *field_len : strlen(*field);
     char *clean;
     size_t clean_len;
-    VNKG_TRY(vnkg_normalise_text(ctx, source, *field, len, &clean, &clean_len));
-    vnkg_free(ctx, *field);
-    *field = clean;
-    if (field_len) {
-        *field_len = clean_len;
-    }
+    VNKG_TRY(normalise_mapped(ctx, source, *title, strlen(*title), &clean,
+                              &clean_len, NULL, NULL, 1));
+    vnkg_free(ctx, *title);
+    *title = clean;
     return VNKG_SUCCESS;
 }
 
@@ -302,12 +309,12 @@ vnkg_normalise_document(VnkgContext *ctx, VnkgDocument *doc)
     char *clean;
     size_t clean_len, *map = NULL, n_map = 0;
     VNKG_TRY(normalise_mapped(ctx, src, doc->text, doc->text_len, &clean,
-                              &clean_len, &map, &n_map));
+                              &clean_len, &map, &n_map, 0));
     vnkg_free(ctx, doc->text);
     vnkg_free(ctx, doc->map);
     doc->text = clean;
     doc->text_len = clean_len;
     doc->map = map;
     doc->n_map = n_map;
-    return normalise_field(ctx, src, &doc->title, NULL);
+    return normalise_title(ctx, src, &doc->title);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 static char last_diag[512];
+static int n_diag;
 
 static void
 capture(VnkgStatus st, const char *msg, void *user)
@@ -14,6 +15,7 @@ capture(VnkgStatus st, const char *msg, void *user)
     (void)st;
     (void)user;
     snprintf(last_diag, sizeof last_diag, "%s", msg);
+    n_diag++;
 }
 
 static VnkgContext *
@@ -57,9 +59,9 @@ test_text(void)
                "b\r\nc\xC2\xA0"
                "d",
                12, "ab\nc d");
-    /* NUL byte dropped */
+    /* NUL byte dropped, reported with the byte offset */
     check_text(ctx, "a\0b", 3, "ab");
-    assert(last_diag[0] == '\0');
+    assert(strstr(last_diag, "t.txt: byte 1: NUL byte removed"));
     /* invalid UTF-8 replaced, reported with the byte offset */
     check_text(ctx, "ab\xC3(x\xFF", 6, "ab\xEF\xBF\xBD(x\xEF\xBF\xBD");
     assert(strstr(last_diag, "t.txt: byte 2"));
@@ -72,6 +74,10 @@ test_text(void)
     assert(vnkg_normalise_text(ctx, "s", "a\xFF", 2, &out, &n) ==
            VNKG_ERR_BAD_TEXT);
     assert(out == NULL);
+    /* a NUL is valid UTF-8: removed and reported in strict mode too */
+    assert(vnkg_normalise_text(ctx, "s", "a\0", 2, &out, &n) == VNKG_SUCCESS);
+    assert(n == 1 && strstr(last_diag, "s: byte 1: NUL byte removed"));
+    vnkg_free(ctx, out);
     vnkg_context_free(ctx);
 }
 
@@ -85,6 +91,29 @@ key_eq(const char *a, const char *b)
         fprintf(stderr, "key(%s)=%s key(%s)=%s\n", a, ka, b, kb);
         assert(0);
     }
+}
+
+/* A title repeats the start of the text: its bad bytes, reported with
+ * the text's offsets, are not reported again. */
+static void
+test_document_reports_once(void)
+{
+    VnkgContext *ctx = new_ctx();
+    VnkgDocument doc;
+    memset(&doc, 0, sizeof doc);
+    doc.source = (char *)"d.txt";
+    doc.text = vnkg_strdup(ctx, "T\xFFu\n\nbody \xFE.");
+    doc.text_len = strlen(doc.text);
+    doc.title = vnkg_strdup(ctx, "T\xFFu");
+    assert(doc.text && doc.title);
+    n_diag = 0;
+    assert(vnkg_normalise_document(ctx, &doc) == VNKG_SUCCESS);
+    assert(n_diag == 1 && strstr(last_diag, "d.txt: byte 1: invalid UTF-8"));
+    assert(strcmp(doc.title, "T\xEF\xBF\xBDu") == 0);
+    vnkg_free(ctx, doc.text);
+    vnkg_free(ctx, doc.title);
+    vnkg_free(ctx, doc.map);
+    vnkg_context_free(ctx);
 }
 
 static void
@@ -139,6 +168,7 @@ int
 main(void)
 {
     test_text();
+    test_document_reports_once();
     test_key();
     test_fold_slug();
     puts("normalise: ok");
