@@ -32,6 +32,12 @@ typedef struct {
 /* Receives one diagnostic line (no trailing newline). */
 typedef void (*VnkgDiagFn)(VnkgStatus st, const char *message, void *user);
 
+/* Told about each temporary output file: `created` is 1 right after the
+ * file `path` is created and 0 once it has been renamed over its target or
+ * removed. `path` is borrowed for the duration of the call. A program uses
+ * it to remove unfinished files when a signal ends it. */
+typedef void (*VnkgTempFileFn)(const char *path, int created, void *user);
+
 typedef struct VnkgContext VnkgContext;
 
 /* Creates a context with the default allocator and limits, strict mode off
@@ -54,6 +60,13 @@ VNKG_API int vnkg_context_strict(const VnkgContext *ctx);
 VNKG_API void vnkg_context_set_seed(VnkgContext *ctx, uint64_t seed);
 VNKG_API uint64_t vnkg_context_seed(const VnkgContext *ctx);
 VNKG_API VnkgLimits *vnkg_context_limits(VnkgContext *ctx);
+
+/* Sets the temporary-file hook (NULL, the default, for none). */
+VNKG_API void vnkg_context_set_tempfile_hook(VnkgContext *ctx,
+                                             VnkgTempFileFn fn, void *user);
+/* The temporary-file hook, or NULL; its user pointer goes to *user. */
+VNKG_API VnkgTempFileFn vnkg_context_tempfile_hook(const VnkgContext *ctx,
+                                                   void **user);
 VNKG_API const VnkgAllocator *vnkg_context_allocator(const VnkgContext *ctx);
 
 /* Formats a diagnostic and sends it to the context's sink; returns `st` so

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* vnkg: the command line. Process-wide setup lives here and only here. */
 #include "commands.h"
+#include "signals.h"
 #include "vnkg_config.h"
 
 #include <vnkg/analyse.h>
@@ -47,7 +48,8 @@ typedef struct {
     int quiet;
     int progress; /* -1 auto (stderr is a terminal), 0 off, 1 on */
     int strict;
-    int timings; /* print "timing STAGE SECONDS" lines on stderr */
+    int timings;       /* print "timing STAGE SECONDS" lines on stderr */
+    VnkgLimits limits; /* --max-*; 0 keeps the context's default */
     unsigned long long seed;
     VnkgAnalyseOptions analyse;
     size_t top_n;
@@ -91,6 +93,12 @@ usage_build(FILE *fp)
         "  --seed N             seed for communities and layout (default 42)\n"
         "  --strict             fail on invalid UTF-8 instead of replacing it\n"
         "  -q, --quiet          print nothing but errors\n"
+        "  --max-article-bytes N\n"
+        "                       reject an article over N bytes (default 16M)\n"
+        "  --max-file-bytes N   reject a file over N bytes (default 4G)\n"
+        "  --max-articles N     fail beyond N articles (default 10000000)\n"
+        "  --max-html-depth N   skip HTML nested deeper (default 256)\n"
+        "                       (sizes take K, M, G suffixes: KiB, MiB, GiB)\n"
         "  -h, --help           show this help\n"
         "\n"
         "Outputs in DIR: graph.graphml, graph.rdf, nodes.csv, edges.csv,\n"
@@ -266,6 +274,62 @@ parse_types(const char *list, unsigned *out)
     return parse_mask(list, out, "type", one_type);
 }
 
+/* N with an optional binary suffix K, M or G; N > 0. */
+static int
+parse_limit_value(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    unsigned shift = 0;
+    if (*end == 'K' || *end == 'k') {
+        shift = 10;
+    } else if (*end == 'M') {
+        shift = 20;
+    } else if (*end == 'G') {
+        shift = 30;
+    }
+    if (errno || end == s || s[0] == '-' || (shift && end[1]) ||
+        (!shift && *end) || v == 0 || v > (SIZE_MAX >> shift)) {
+        fprintf(stderr, "vnkg: '%s' is not a positive size\n", s);
+        return 0;
+    }
+    *out = (size_t)v << shift;
+    return 1;
+}
+
+/* --max-article-bytes, --max-file-bytes, --max-articles, --max-html-depth */
+static int
+parse_limit(const char *opt, const char *value, VnkgLimits *lim)
+{
+    size_t *field =
+        strcmp(opt, "--max-article-bytes") == 0 ? &lim->max_article_bytes
+        : strcmp(opt, "--max-file-bytes") == 0  ? &lim->max_file_bytes
+        : strcmp(opt, "--max-articles") == 0    ? &lim->max_articles
+        : strcmp(opt, "--max-html-depth") == 0  ? &lim->max_html_depth
+                                                : NULL;
+    if (!field) {
+        fprintf(stderr, "vnkg: unknown option '%s' (see vnkg build --help)\n",
+                opt);
+        return 0;
+    }
+    return parse_limit_value(value, field);
+}
+
+static void
+apply_limits(VnkgContext *ctx, const VnkgLimits *set)
+{
+    VnkgLimits *lim = vnkg_context_limits(ctx);
+    lim->max_article_bytes = set->max_article_bytes ? set->max_article_bytes
+                                                    : lim->max_article_bytes;
+    lim->max_file_bytes =
+        set->max_file_bytes ? set->max_file_bytes : lim->max_file_bytes;
+    lim->max_articles =
+        set->max_articles ? set->max_articles : lim->max_articles;
+    lim->max_html_depth =
+        set->max_html_depth ? set->max_html_depth : lim->max_html_depth;
+}
+
 /* Returns -1 to continue, else an exit status. */
 static int
 parse_build(int argc, char **argv, BuildOptions *o)
@@ -327,6 +391,10 @@ parse_build(int argc, char **argv, BuildOptions *o)
             o->base_iri = argv[++i];
         } else if (strcmp(a, "--format") == 0 && has_value) {
             if (!parse_formats(argv[++i], &o->formats)) {
+                return EXIT_USAGE;
+            }
+        } else if (strncmp(a, "--max-", 6) == 0 && has_value) {
+            if (!parse_limit(a, argv[++i], &o->limits)) {
                 return EXIT_USAGE;
             }
         } else if (strcmp(a, "--seed") == 0 && has_value) {
@@ -585,6 +653,9 @@ cmd_build(int argc, char **argv)
         free((void *)o.inputs);
         return rc;
     }
+    if (vnkg_cli_signals_install() != 0) {
+        fprintf(stderr, "vnkg: cannot handle signals: %s\n", strerror(errno));
+    }
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     VnkgContext *ctx = NULL;
@@ -595,6 +666,8 @@ cmd_build(int argc, char **argv)
     if (st == VNKG_SUCCESS) {
         vnkg_context_set_strict(ctx, o.strict);
         vnkg_context_set_seed(ctx, o.seed);
+        apply_limits(ctx, &o.limits);
+        vnkg_context_set_tempfile_hook(ctx, vnkg_cli_tempfile_hook, NULL);
         st = vnkg_lexicon_load(
             ctx, o.ontology ? o.ontology : vnkg_lexicon_default_dir(), &lex);
     }

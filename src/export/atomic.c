@@ -95,6 +95,18 @@ sync_parent(const char *path)
     }
 }
 
+/* Tells the context's hook (if any) that `tmp` exists or is gone, so that
+ * a program ended by a signal can remove what it had not finished. */
+static void
+note_temp(VnkgContext *ctx, const char *tmp, int created)
+{
+    void *user = NULL;
+    VnkgTempFileFn fn = vnkg_context_tempfile_hook(ctx, &user);
+    if (fn) {
+        fn(tmp, created, user);
+    }
+}
+
 static VnkgStatus
 make_temp(VnkgContext *ctx, const char *path, char **tmp_out, FILE **fp_out)
 {
@@ -112,6 +124,7 @@ make_temp(VnkgContext *ctx, const char *path, char **tmp_out, FILE **fp_out)
         vnkg_free(ctx, tmp);
         return vnkg_diag(ctx, VNKG_ERR_IO, "%s: %s", path, strerror(err));
     }
+    note_temp(ctx, tmp, 1);
     /* mkstemp creates 0600; outputs are for other readers too. */
     int err = 0;
     FILE *fp = NULL;
@@ -120,6 +133,7 @@ make_temp(VnkgContext *ctx, const char *path, char **tmp_out, FILE **fp_out)
         err = errno;
         close(fd);
         unlink(tmp);
+        note_temp(ctx, tmp, 0);
         vnkg_free(ctx, tmp);
         return vnkg_diag(ctx, VNKG_ERR_IO, "%s: %s", path, strerror(err));
     }
@@ -148,7 +162,9 @@ vnkg_export_atomic(VnkgContext *ctx, const char *path, VnkgExportWriteFn fn,
     }
     if (st != VNKG_SUCCESS) {
         unlink(tmp);
-    } else {
+    }
+    note_temp(ctx, tmp, 0);
+    if (st == VNKG_SUCCESS) {
         sync_parent(path);
     }
     vnkg_free(ctx, tmp);

@@ -11,6 +11,8 @@ struct VnkgContext {
     VnkgLimits limits;
     VnkgDiagFn diag;
     void *diag_user;
+    VnkgTempFileFn tempfile;
+    void *tempfile_user;
     int strict;
     uint64_t seed;
 };
@@ -115,6 +117,20 @@ VnkgLimits *
 vnkg_context_limits(VnkgContext *ctx)
 {
     return &ctx->limits;
+}
+
+void
+vnkg_context_set_tempfile_hook(VnkgContext *ctx, VnkgTempFileFn fn, void *user)
+{
+    ctx->tempfile = fn;
+    ctx->tempfile_user = user;
+}
+
+VnkgTempFileFn
+vnkg_context_tempfile_hook(const VnkgContext *ctx, void **user)
+{
+    *user = ctx->tempfile_user;
+    return ctx->tempfile;
 }
 
 const VnkgAllocator *

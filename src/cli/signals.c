@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: MIT */
+/* SIGINT and SIGTERM during vnkg build. The library keeps no global state:
+ * it reports its temporary files through the context's hook, and this file
+ * (process-wide, CLI only) records them where a handler can reach them. A
+ * handler may call only async-signal-safe functions (POSIX.1-2017 2.4.3):
+ * unlink(2), write(2) and _exit(2) are, and lock-free atomics are safe. */
+#include "signals.h"
+
+#include <signal.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <unistd.h>
+
+enum {
+    SLOTS = 16,      /* exports run one at a time; room for threads later */
+    PATH_CAP = 4096, /* PATH_MAX on Linux */
+    SLOT_FREE = 0,
+    SLOT_BUSY = 1, /* being filled or emptied: the handler leaves it */
+    SLOT_LIVE = 2  /* holds the path of an existing temporary file */
+};
+
+static char slot_path[SLOTS][PATH_CAP];
+static atomic_int slot_state[SLOTS];
+
+void
+vnkg_cli_tempfile_hook(const char *path, int created, void *user)
+{
+    (void)user;
+    size_t len = strlen(path);
+    if (created && len >= PATH_CAP) {
+        return;
+    }
+    for (int i = 0; i < SLOTS; ++i) {
+        int want = created ? SLOT_FREE : SLOT_LIVE;
+        if (!created && strcmp(slot_path[i], path) != 0) {
+            continue;
+        }
+        if (!atomic_compare_exchange_strong(&slot_state[i], &want, SLOT_BUSY)) {
+            continue;
+        }
+        if (created) {
+            memcpy(slot_path[i], path, len + 1);
+            atomic_store(&slot_state[i], SLOT_LIVE);
+        } else {
+            slot_path[i][0] = '\0';
+            atomic_store(&slot_state[i], SLOT_FREE);
+        }
+        return;
+    }
+}
+
+static void
+say(const char *s)
+{
+    ssize_t n = write(STDERR_FILENO, s, strlen(s));
+    (void)n; /* nothing better to do in a handler */
+}
+
+static void
+on_signal(int sig)
+{
+    for (int i = 0; i < SLOTS; ++i) {
+        if (atomic_load(&slot_state[i]) == SLOT_LIVE) {
+            (void)unlink(slot_path[i]);
+        }
+    }
+    say(sig == SIGINT ? "vnkg: interrupted (SIGINT)"
+                      : "vnkg: terminated (SIGTERM)");
+    say("; unfinished outputs removed, earlier ones left intact\n");
+    _exit(128 + sig);
+}
+
+int
+vnkg_cli_signals_install(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaddset(&sa.sa_mask, SIGINT);
+    sigaddset(&sa.sa_mask, SIGTERM);
+    if (sigaction(SIGINT, &sa, NULL) != 0 ||
+        sigaction(SIGTERM, &sa, NULL) != 0) {
+        return -1;
+    }
+    return 0;
+}
