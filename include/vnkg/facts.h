@@ -6,6 +6,8 @@
 
 #include <vnkg/document.h>
 
+#include <stdio.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -188,6 +190,32 @@ VNKG_API const VnkgMention *vnkg_facts_mention_at(const VnkgFacts *facts,
 VNKG_API size_t vnkg_facts_article_count(const VnkgFacts *facts);
 VNKG_API const VnkgArticle *vnkg_facts_article_at(const VnkgFacts *facts,
                                                   size_t i);
+
+/* True when an article with this id is in the store. */
+VNKG_API int vnkg_facts_has_article(const VnkgFacts *facts, const char *id);
+
+/* The partial-result file ("facts file") of `vnkg extract`, `vnkg merge`
+ * and `vnkg build --append`: UTF-8 lines of tab-separated fields, a first
+ * line "#vnkg-facts 1", then one record per line:
+ *   A id url title date date_inferred
+ *   E id type label label_article merged_into valid_until mentions
+ *     aliases sources
+ *   F from to relation role weight inferred first_date last_date
+ *     evidence_article evidence_offset evidence sources
+ *   M article start end entity surface
+ * In fields \ is written \\, a tab \t, a newline \n, a '|' inside a list
+ * item \v; lists are '|'-separated; an absent value is \N. Records are
+ * sorted, so equal stores give equal files; reading a file merges it into
+ * a store exactly as vnkg_facts_merge would (files of disjoint article sets
+ * merge into the store a single run would build).
+ * Returns VNKG_ERR_WRITE / VNKG_ERR_NO_MEMORY. */
+VNKG_API VnkgStatus vnkg_facts_write(VnkgContext *ctx, const VnkgFacts *facts,
+                                     FILE *fp);
+/* Reads a facts file and merges it into `facts`; `name` is used in
+ * diagnostics ("name:line: …"). Returns VNKG_ERR_BAD_SYNTAX, VNKG_ERR_IO,
+ * VNKG_ERR_NO_MEMORY. */
+VNKG_API VnkgStatus vnkg_facts_read(VnkgContext *ctx, VnkgFacts *facts,
+                                    FILE *fp, const char *name);
 
 /* String sets. */
 VNKG_API VnkgStatus vnkg_strset_add(VnkgContext *ctx, VnkgStrSet *set,

@@ -1,27 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* The fact store: entities by id, relations by (from, to, relation, role). */
-#include "../util/strmap.h"
+#include "facts_internal.h"
 
 #include <vnkg/facts.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-struct VnkgFacts {
-    VnkgEntity *entities;
-    size_t n_entities, cap_entities;
-    VnkgFact *facts;
-    char **fact_keys; /* owned keys for fact_map */
-    size_t n_facts, cap_facts, cap_keys;
-    VnkgMention *mentions;
-    size_t n_mentions, cap_mentions;
-    VnkgArticle *articles;
-    size_t n_articles, cap_articles;
-    VnkgStrMap entity_map;
-    VnkgStrMap fact_map;
-    VnkgStrMap article_map;
-};
 
 static const char *const type_names[VNKG_TYPE_COUNT] = {
     "official",  "province",     "ministry", "partner",
@@ -583,12 +568,16 @@ merge_entity(VnkgContext *ctx, VnkgFacts *dst, const VnkgEntity *e, size_t *out)
     }
     d->mentions += e->mentions;
     if (e->label_article && d->label_article &&
-        strcmp(e->label_article, d->label_article) < 0 &&
-        strcmp(e->label, d->label) != 0) {
+        strcmp(e->label_article, d->label_article) < 0) {
         /* the label read in the smallest article wins: order-free */
-        VNKG_TRY(vnkg_strset_add(ctx, &d->aliases, d->label));
-        VNKG_TRY(replace_str(ctx, &d->label, e->label));
+        if (strcmp(e->label, d->label) != 0) {
+            VNKG_TRY(vnkg_strset_add(ctx, &d->aliases, d->label));
+            VNKG_TRY(replace_str(ctx, &d->label, e->label));
+        }
         VNKG_TRY(replace_str(ctx, &d->label_article, e->label_article));
+    } else if (strcmp(e->label, d->label) != 0) {
+        /* the other way round too: the losing label is an alias */
+        VNKG_TRY(vnkg_strset_add(ctx, &d->aliases, e->label));
     }
     if (e->merged_into && !d->merged_into) {
         VNKG_TRY(vnkg_facts_set_validity(ctx, dst, *out, e->merged_into,
@@ -639,6 +628,14 @@ vnkg_facts_merge(VnkgContext *ctx, VnkgFacts *dst, const VnkgFacts *src)
     }
     vnkg_free(ctx, map);
     return st;
+}
+
+int
+vnkg_facts_has_article(const VnkgFacts *facts, const char *id)
+{
+    size_t idx;
+    return vnkg_strmap_get(&facts->article_map, id, strlen(id), &idx) ==
+           VNKG_SUCCESS;
 }
 
 size_t

@@ -1,0 +1,557 @@
+/* SPDX-License-Identifier: MIT */
+/* The facts file: a sorted, line-oriented dump of a fact store that merges
+ * back exactly (format in include/vnkg/facts.h). */
+#include "facts_internal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FACTS_MAGIC "#vnkg-facts 1"
+#define MAX_FIELDS 16
+
+/* ---- writing ---- */
+
+static int
+put_escaped(FILE *fp, const char *s, int in_list)
+{
+    if (!s) {
+        return fputs("\\N", fp) < 0 ? -1 : 0;
+    }
+    for (const char *p = s; *p; ++p) {
+        int r;
+        switch (*p) {
+        case '\\':
+            r = fputs("\\\\", fp);
+            break;
+        case '\t':
+            r = fputs("\\t", fp);
+            break;
+        case '\n':
+            r = fputs("\\n", fp);
+            break;
+        case '|':
+            r = in_list ? fputs("\\v", fp) : fputc('|', fp);
+            break;
+        default:
+            r = fputc(*p, fp);
+        }
+        if (r < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int
+put_list(FILE *fp, const VnkgStrSet *set)
+{
+    /* sorted copy: equal stores give equal files */
+    char **items = NULL;
+    if (set->count) {
+        items = malloc(set->count * sizeof *items);
+        if (!items) {
+            return -1;
+        }
+        memcpy(items, set->items, set->count * sizeof *items);
+        VnkgStrSet copy = {items, set->count, set->count};
+        vnkg_strset_sort(&copy);
+    }
+    int r = 0;
+    for (size_t i = 0; r == 0 && i < set->count; ++i) {
+        if (i && fputc('|', fp) < 0) {
+            r = -1;
+        } else {
+            r = put_escaped(fp, items[i], 1);
+        }
+    }
+    free(items);
+    return r;
+}
+
+static int
+put_fields(FILE *fp, const char *const *f, size_t n)
+{
+    for (size_t i = 0; i < n; ++i) {
+        if ((i && fputc('\t', fp) < 0) || put_escaped(fp, f[i], 0) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int
+cmp_ptr_entity(const void *a, const void *b)
+{
+    const VnkgEntity *x = *(const VnkgEntity *const *)a;
+    const VnkgEntity *y = *(const VnkgEntity *const *)b;
+    return strcmp(x->id, y->id);
+}
+
+static int
+write_entities(FILE *fp, const VnkgFacts *facts)
+{
+    size_t n = facts->n_entities;
+    const VnkgEntity **order = malloc((n + 1) * sizeof *order);
+    if (!order) {
+        return -1;
+    }
+    for (size_t i = 0; i < n; ++i) {
+        order[i] = &facts->entities[i];
+    }
+    if (n > 1) {
+        qsort(order, n, sizeof *order, cmp_ptr_entity);
+    }
+    int r = 0;
+    for (size_t i = 0; r == 0 && i < n; ++i) {
+        const VnkgEntity *e = order[i];
+        char mentions[32];
+        snprintf(mentions, sizeof mentions, "%zu", e->mentions);
+        const char *f[] = {"E",
+                           e->id,
+                           vnkg_entity_type_name(e->type),
+                           e->label,
+                           e->label_article,
+                           e->merged_into,
+                           e->valid_until,
+                           mentions};
+        r = put_fields(fp, f, sizeof f / sizeof f[0]);
+        r = r ? r : (fputc('\t', fp) < 0 ? -1 : put_list(fp, &e->aliases));
+        r = r ? r : (fputc('\t', fp) < 0 ? -1 : put_list(fp, &e->sources));
+        r = r ? r : (fputc('\n', fp) < 0 ? -1 : 0);
+    }
+    free(order);
+    return r;
+}
+
+/* Facts sort by their key (from id, to id, relation, role). */
+typedef struct {
+    const VnkgFacts *facts;
+    const VnkgFact *f;
+} FactRef;
+
+static int
+cmp_fact(const void *a, const void *b)
+{
+    const FactRef *x = a, *y = b;
+    const VnkgEntity *e = x->facts->entities;
+    int c = strcmp(e[x->f->from].id, e[y->f->from].id);
+    if (!c) {
+        c = strcmp(e[x->f->to].id, e[y->f->to].id);
+    }
+    if (!c && x->f->relation != y->f->relation) {
+        c = x->f->relation < y->f->relation ? -1 : 1;
+    }
+    if (!c) {
+        c = strcmp(x->f->role ? x->f->role : "", y->f->role ? y->f->role : "");
+    }
+    return c;
+}
+
+static int
+write_facts(FILE *fp, const VnkgFacts *facts)
+{
+    size_t n = facts->n_facts;
+    FactRef *order = malloc((n + 1) * sizeof *order);
+    if (!order) {
+        return -1;
+    }
+    for (size_t i = 0; i < n; ++i) {
+        order[i] = (FactRef){facts, &facts->facts[i]};
+    }
+    if (n > 1) {
+        qsort(order, n, sizeof *order, cmp_fact);
+    }
+    int r = 0;
+    for (size_t i = 0; r == 0 && i < n; ++i) {
+        const VnkgFact *x = order[i].f;
+        char weight[64], offset[32];
+        /* weights are counts of statements: integers print exactly */
+        snprintf(weight, sizeof weight, "%.0f", x->weight);
+        snprintf(offset, sizeof offset, "%zu", x->evidence_offset);
+        const char *f[] = {"F",
+                           facts->entities[x->from].id,
+                           facts->entities[x->to].id,
+                           vnkg_relation_name(x->relation),
+                           x->role,
+                           weight,
+                           x->inferred ? "1" : "0",
+                           x->first_date,
+                           x->last_date,
+                           x->evidence_article,
+                           offset,
+                           x->evidence};
+        r = put_fields(fp, f, sizeof f / sizeof f[0]);
+        r = r ? r : (fputc('\t', fp) < 0 ? -1 : put_list(fp, &x->sources));
+        r = r ? r : (fputc('\n', fp) < 0 ? -1 : 0);
+    }
+    free(order);
+    return r;
+}
+
+static int
+cmp_article_ptr(const void *a, const void *b)
+{
+    return strcmp((*(const VnkgArticle *const *)a)->id,
+                  (*(const VnkgArticle *const *)b)->id);
+}
+
+static int
+write_articles(FILE *fp, const VnkgFacts *facts)
+{
+    size_t n = facts->n_articles;
+    const VnkgArticle **order = malloc((n + 1) * sizeof *order);
+    if (!order) {
+        return -1;
+    }
+    for (size_t i = 0; i < n; ++i) {
+        order[i] = &facts->articles[i];
+    }
+    if (n > 1) {
+        qsort(order, n, sizeof *order, cmp_article_ptr);
+    }
+    int r = 0;
+    for (size_t i = 0; r == 0 && i < n; ++i) {
+        const VnkgArticle *a = order[i];
+        const char *f[] = {"A",      a->id,   a->url,
+                           a->title, a->date, a->date_inferred ? "1" : "0"};
+        r = put_fields(fp, f, sizeof f / sizeof f[0]);
+        r = r ? r : (fputc('\n', fp) < 0 ? -1 : 0);
+    }
+    free(order);
+    return r;
+}
+
+typedef struct {
+    const VnkgFacts *facts;
+    const VnkgMention *m;
+} MentionRef;
+
+static int
+cmp_mention_ref(const void *a, const void *b)
+{
+    const VnkgMention *m = ((const MentionRef *)a)->m;
+    const VnkgMention *n = ((const MentionRef *)b)->m;
+    const VnkgEntity *e = ((const MentionRef *)a)->facts->entities;
+    int c = strcmp(m->article, n->article);
+    if (c) {
+        return c;
+    }
+    if (m->start != n->start) {
+        return m->start < n->start ? -1 : 1;
+    }
+    if (m->end != n->end) {
+        return m->end < n->end ? -1 : 1;
+    }
+    return strcmp(e[m->entity].id, e[n->entity].id);
+}
+
+static int
+write_mentions(FILE *fp, const VnkgFacts *facts)
+{
+    size_t n = facts->n_mentions;
+    MentionRef *order = malloc((n + 1) * sizeof *order);
+    if (!order) {
+        return -1;
+    }
+    for (size_t i = 0; i < n; ++i) {
+        order[i] = (MentionRef){facts, &facts->mentions[i]};
+    }
+    if (n > 1) {
+        qsort(order, n, sizeof *order, cmp_mention_ref);
+    }
+    int r = 0;
+    for (size_t i = 0; r == 0 && i < n; ++i) {
+        const VnkgMention *m = order[i].m;
+        char start[32], end[32];
+        snprintf(start, sizeof start, "%zu", m->start);
+        snprintf(end, sizeof end, "%zu", m->end);
+        const char *f[] = {
+            "M",       m->article, start, end, facts->entities[m->entity].id,
+            m->surface};
+        r = put_fields(fp, f, sizeof f / sizeof f[0]);
+        r = r ? r : (fputc('\n', fp) < 0 ? -1 : 0);
+    }
+    free(order);
+    return r;
+}
+
+VnkgStatus
+vnkg_facts_write(VnkgContext *ctx, const VnkgFacts *facts, FILE *fp)
+{
+    int r = fputs(FACTS_MAGIC "\n", fp) < 0 ? -1 : 0;
+    r = r ? r : write_articles(fp, facts);
+    r = r ? r : write_entities(fp, facts);
+    r = r ? r : write_facts(fp, facts);
+    r = r ? r : write_mentions(fp, facts);
+    if (r < 0 || fflush(fp) != 0 || ferror(fp)) {
+        return vnkg_diag(ctx, VNKG_ERR_WRITE, "writing facts: %s",
+                         strerror(errno ? errno : EIO));
+    }
+    return VNKG_SUCCESS;
+}
+
+/* ---- reading ---- */
+
+/* Unescapes in place; returns NULL for \N. */
+static char *
+unescape(char *s)
+{
+    if (strcmp(s, "\\N") == 0) {
+        return NULL;
+    }
+    char *w = s;
+    for (char *r = s; *r; ++r) {
+        if (*r == '\\' && r[1]) {
+            ++r;
+            *w++ = *r == 't' ? '\t' : *r == 'n' ? '\n' : *r == 'v' ? '|' : *r;
+        } else {
+            *w++ = *r;
+        }
+    }
+    *w = '\0';
+    return s;
+}
+
+static size_t
+split(char *line, char **f, size_t max)
+{
+    size_t n = 0;
+    f[n++] = line;
+    for (char *p = line; *p && n < max; ++p) {
+        if (*p == '\t') {
+            *p = '\0';
+            f[n++] = p + 1;
+        }
+    }
+    return n;
+}
+
+/* Calls add(item) for each '|'-separated item of `list` (escaped). */
+static VnkgStatus
+each_item(VnkgContext *ctx, char *list,
+          VnkgStatus (*add)(VnkgContext *, void *, const char *), void *arg)
+{
+    if (strcmp(list, "\\N") == 0 || !*list) {
+        return VNKG_SUCCESS;
+    }
+    char *start = list;
+    for (char *p = list;; ++p) {
+        if (*p == '\\' && p[1]) {
+            ++p;
+            continue;
+        }
+        if (*p == '|' || *p == '\0') {
+            int last = *p == '\0';
+            *p = '\0';
+            VNKG_TRY(add(ctx, arg, unescape(start)));
+            if (last) {
+                break;
+            }
+            start = p + 1;
+        }
+    }
+    return VNKG_SUCCESS;
+}
+
+static VnkgStatus
+add_to_set(VnkgContext *ctx, void *set, const char *item)
+{
+    return vnkg_strset_add(ctx, set, item);
+}
+
+static int
+parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || !*s) {
+        return 0;
+    }
+    *out = (size_t)v;
+    return 1;
+}
+
+typedef struct {
+    VnkgContext *ctx;
+    VnkgFacts *part; /* the file's records, merged at the end */
+    const char *name;
+    size_t line;
+} Reader;
+
+static VnkgStatus
+bad(Reader *r, const char *what)
+{
+    return vnkg_diag(r->ctx, VNKG_ERR_BAD_SYNTAX, "%s:%zu: %s", r->name,
+                     r->line, what);
+}
+
+static VnkgStatus
+read_article(Reader *r, char **f, size_t n)
+{
+    if (n != 6) {
+        return bad(r, "an A record has 6 fields");
+    }
+    VnkgArticle a = {0};
+    a.id = unescape(f[1]);
+    a.url = unescape(f[2]);
+    a.title = unescape(f[3]);
+    a.date = unescape(f[4]);
+    a.date_inferred = strcmp(f[5], "1") == 0;
+    if (!a.id) {
+        return bad(r, "article without id");
+    }
+    return vnkg_facts_article(r->ctx, r->part, &a);
+}
+
+static VnkgStatus
+read_entity(Reader *r, char **f, size_t n)
+{
+    VnkgEntityType type;
+    size_t idx, mentions;
+    if (n != 10) {
+        return bad(r, "an E record has 10 fields");
+    }
+    const char *id = unescape(f[1]), *label = unescape(f[3]);
+    if (!id || !label || vnkg_entity_type_parse(f[2], &type) != VNKG_SUCCESS ||
+        !parse_size(f[7], &mentions)) {
+        return bad(r, "bad entity record");
+    }
+    if (vnkg_facts_find(r->part, id, &idx) == VNKG_SUCCESS) {
+        return bad(r, "duplicate entity");
+    }
+    VNKG_TRY(vnkg_facts_entity(r->ctx, r->part, id, type, label, &idx));
+    const char *la = unescape(f[4]);
+    if (la) {
+        VNKG_TRY(vnkg_facts_set_label_article(r->ctx, r->part, idx, la));
+    }
+    const char *merged = unescape(f[5]), *until = unescape(f[6]);
+    if (merged || until) {
+        VNKG_TRY(vnkg_facts_set_validity(r->ctx, r->part, idx, merged, until));
+    }
+    VnkgEntity *e = &r->part->entities[idx];
+    e->mentions = mentions;
+    VNKG_TRY(each_item(r->ctx, f[8], add_to_set, &e->aliases));
+    return each_item(r->ctx, f[9], add_to_set, &e->sources);
+}
+
+static VnkgStatus
+read_fact(Reader *r, char **f, size_t n)
+{
+    size_t from, to, offset;
+    VnkgRelation rel;
+    if (n != 13) {
+        return bad(r, "an F record has 13 fields");
+    }
+    const char *a = unescape(f[1]), *b = unescape(f[2]);
+    if (!a || !b || vnkg_facts_find(r->part, a, &from) != VNKG_SUCCESS ||
+        vnkg_facts_find(r->part, b, &to) != VNKG_SUCCESS) {
+        return bad(r, "relation between unknown entities");
+    }
+    char *end;
+    double weight = strtod(f[5], &end);
+    if (*end || vnkg_relation_parse(f[3], &rel) != VNKG_SUCCESS ||
+        !parse_size(f[10], &offset)) {
+        return bad(r, "bad relation record");
+    }
+    const char *role = unescape(f[4]), *first = unescape(f[7]);
+    const char *last = unescape(f[8]), *ev_article = unescape(f[9]);
+    const char *evidence = unescape(f[11]);
+    int inferred = strcmp(f[6], "1") == 0;
+    VNKG_TRY(vnkg_facts_relate_at(r->ctx, r->part, from, to, rel, role, weight,
+                                  ev_article, offset, first, evidence,
+                                  inferred));
+    /* the record's own sources and date range, not only evidence's */
+    size_t idx = r->part->n_facts - 1;
+    VnkgFact *x = &r->part->facts[idx];
+    vnkg_strset_clear(r->ctx, &x->sources);
+    VNKG_TRY(each_item(r->ctx, f[12], add_to_set, &x->sources));
+    if (last) {
+        vnkg_free(r->ctx, x->last_date);
+        x->last_date = vnkg_strdup(r->ctx, last);
+        if (!x->last_date) {
+            return VNKG_ERR_NO_MEMORY;
+        }
+    }
+    return VNKG_SUCCESS;
+}
+
+static VnkgStatus
+read_mention(Reader *r, char **f, size_t n)
+{
+    size_t start, end, entity;
+    if (n != 6) {
+        return bad(r, "an M record has 6 fields");
+    }
+    const char *article = unescape(f[1]), *id = unescape(f[4]);
+    const char *surface = unescape(f[5]);
+    if (!article || !id || !surface || !parse_size(f[2], &start) ||
+        !parse_size(f[3], &end) ||
+        vnkg_facts_find(r->part, id, &entity) != VNKG_SUCCESS) {
+        return bad(r, "bad mention record");
+    }
+    /* vnkg_facts_mention counts the mention: the E record already did */
+    size_t before = r->part->entities[entity].mentions;
+    VNKG_TRY(vnkg_facts_mention(r->ctx, r->part, article, start, end, surface,
+                                strlen(surface), entity));
+    r->part->entities[entity].mentions = before;
+    return VNKG_SUCCESS;
+}
+
+static VnkgStatus
+read_line(Reader *r, char *line)
+{
+    char *f[MAX_FIELDS];
+    size_t n = split(line, f, MAX_FIELDS);
+    if (strcmp(f[0], "A") == 0) {
+        return read_article(r, f, n);
+    }
+    if (strcmp(f[0], "E") == 0) {
+        return read_entity(r, f, n);
+    }
+    if (strcmp(f[0], "F") == 0) {
+        return read_fact(r, f, n);
+    }
+    if (strcmp(f[0], "M") == 0) {
+        return read_mention(r, f, n);
+    }
+    return bad(r, "unknown record");
+}
+
+VnkgStatus
+vnkg_facts_read(VnkgContext *ctx, VnkgFacts *facts, FILE *fp, const char *name)
+{
+    Reader r = {ctx, NULL, name ? name : "(facts)", 0};
+    VNKG_TRY(vnkg_facts_new(ctx, &r.part));
+    VnkgStatus st = VNKG_SUCCESS;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    while (st == VNKG_SUCCESS && (len = getline(&line, &cap, fp)) >= 0) {
+        r.line++;
+        if (len > 0 && line[len - 1] == '\n') {
+            line[--len] = '\0';
+        }
+        if (r.line == 1) {
+            st = strcmp(line, FACTS_MAGIC) == 0
+                     ? VNKG_SUCCESS
+                     : bad(&r, "not a vnkg facts file (first line must be "
+                               "'" FACTS_MAGIC "')");
+        } else if (len > 0) {
+            st = read_line(&r, line);
+        }
+    }
+    if (st == VNKG_SUCCESS && ferror(fp)) {
+        st = vnkg_diag(ctx, VNKG_ERR_IO, "%s: read error", r.name);
+    }
+    if (st == VNKG_SUCCESS && r.line == 0) {
+        st = bad(&r, "empty file");
+    }
+    free(line); /* getline allocates with malloc */
+    if (st == VNKG_SUCCESS) {
+        st = vnkg_facts_merge(ctx, facts, r.part);
+    }
+    vnkg_facts_free(ctx, r.part);
+    return st;
+}
