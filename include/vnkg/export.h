@@ -38,6 +38,11 @@ VNKG_API VnkgStatus vnkg_export_edges_csv(VnkgContext *ctx,
 VNKG_API VnkgStatus vnkg_export_centrality_tsv(VnkgContext *ctx,
                                                const VnkgGraph *graph,
                                                const char *path);
+/* facts.vnkg: the merged facts in the facts-file format (facts.h), so a
+ * later `vnkg build --append` or `vnkg merge` can go on from them. */
+VNKG_API VnkgStatus vnkg_export_facts(VnkgContext *ctx, const VnkgFacts *facts,
+                                      const char *path);
+
 /* mentions.tsv: article, start, end, surface, entity id. */
 VNKG_API VnkgStatus vnkg_export_mentions_tsv(VnkgContext *ctx,
                                              const VnkgFacts *facts,

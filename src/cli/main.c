@@ -10,6 +10,7 @@
 #include <vnkg/ingest.h>
 #include <vnkg/lexicon.h>
 #include <vnkg/normalise.h>
+#include <vnkg/pipeline.h>
 
 #include <igraph.h>
 #include <libxml/parser.h>
@@ -53,18 +54,25 @@ typedef struct {
     unsigned long long seed;
     VnkgAnalyseOptions analyse;
     size_t top_n;
+    size_t jobs;            /* -j N worker threads */
+    const char *append_dir; /* --append DIR: go on from DIR/facts.vnkg */
+    int mode;               /* MODE_BUILD, MODE_EXTRACT, MODE_MERGE */
     const char **inputs;
     size_t n_inputs;
 } BuildOptions;
 
+enum { MODE_BUILD = 0, MODE_EXTRACT, MODE_MERGE };
+
+#define FACTS_FILE "facts.vnkg"
+
 typedef struct {
     const VnkgLexicon *lex;
     VnkgFacts *facts;
-    size_t articles;
-    size_t failed;
+    VnkgPipeline *pipeline;
+    size_t seen;    /* articles handed to the pipeline */
+    size_t skipped; /* --append: articles already in the graph */
     int progress;
     struct timespec started;
-    double t_ingest, t_normalise, t_extract, t_merge; /* seconds */
 } BuildState;
 
 static double
@@ -113,6 +121,39 @@ usage_build(FILE *fp)
 }
 
 static void
+usage_extract(FILE *fp)
+{
+    fputs("Usage: vnkg extract [OPTIONS] INPUT... > PART.facts\n"
+          "Read articles like 'vnkg build' and write their facts (entities,\n"
+          "relations, mentions, articles) to standard output as a facts\n"
+          "file: the map step of a sharded run. 'vnkg merge' is the reduce.\n"
+          "\n"
+          "Options: -j N, --ontology DIR, --strict, --max-*, -q (as build).\n"
+          "\n"
+          "Examples:\n"
+          "  vnkg extract shard1/ > shard1.facts\n"
+          "  cat crawl.jsonl | vnkg extract - > crawl.facts\n"
+          "  ls corpus/*.jsonl | parallel 'vnkg extract {} > {/.}.facts'\n",
+          fp);
+}
+
+static void
+usage_merge(FILE *fp)
+{
+    fputs("Usage: vnkg merge [OPTIONS] PART.facts... -o DIR\n"
+          "Merge facts files written by 'vnkg extract' (or a build's\n"
+          "facts.vnkg), then analyse and write the graph as 'vnkg build'\n"
+          "would have from all the articles at once ('-' reads stdin).\n"
+          "\n"
+          "Options: the output and analysis options of 'vnkg build'\n"
+          "(-o, --format, --seed, --relations, --types, --top, ...).\n"
+          "\n"
+          "Example:\n"
+          "  vnkg merge parts/*.facts -o vnkg-out\n",
+          fp);
+}
+
+static void
 usage_main(FILE *fp)
 {
     fputs("Usage: vnkg COMMAND [OPTIONS]\n"
@@ -120,6 +161,8 @@ usage_main(FILE *fp)
           "\n"
           "Commands:\n"
           "  build INPUT...   read articles and write graph files\n"
+          "  extract INPUT... write the facts of articles to stdout (map)\n"
+          "  merge PART...    merge facts files and write the graph (reduce)\n"
           "  query GRAPH.graphml SUBCOMMAND\n"
           "                   answer questions from a graph file: entity,\n"
           "                   neighbours, top, path, stats ('vnkg query\n"
@@ -332,9 +375,11 @@ apply_limits(VnkgContext *ctx, const VnkgLimits *set)
 
 /* Returns -1 to continue, else an exit status. */
 static int
-parse_build(int argc, char **argv, BuildOptions *o)
+parse_build(int argc, char **argv, BuildOptions *o, int mode)
 {
     memset(o, 0, sizeof *o);
+    o->mode = mode;
+    o->jobs = 1;
     o->output = "vnkg-out";
     o->formats = FMT_DEFAULT;
     o->seed = 42;
@@ -350,7 +395,9 @@ parse_build(int argc, char **argv, BuildOptions *o)
         const char *a = argv[i];
         int has_value = i + 1 < argc;
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            usage_build(stdout);
+            mode == MODE_EXTRACT ? usage_extract(stdout)
+            : mode == MODE_MERGE ? usage_merge(stdout)
+                                 : usage_build(stdout);
             return EXIT_OK;
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
             o->quiet = 1;
@@ -360,6 +407,17 @@ parse_build(int argc, char **argv, BuildOptions *o)
             o->progress = 1;
         } else if (strcmp(a, "--timings") == 0) {
             o->timings = 1;
+        } else if ((strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) &&
+                   has_value) {
+            if (!parse_size(argv[++i], &o->jobs) || o->jobs == 0 ||
+                o->jobs > 256) {
+                fprintf(stderr, "vnkg: -j needs a number from 1 to 256\n");
+                return EXIT_USAGE;
+            }
+        } else if (strcmp(a, "--append") == 0 && has_value &&
+                   o->mode == MODE_BUILD) {
+            o->append_dir = argv[++i];
+            o->output = o->append_dir;
         } else if (strcmp(a, "--co-mention-only") == 0) {
             o->analyse.relations = 1u << VNKG_REL_CO_MENTION;
         } else if (strcmp(a, "--relations") == 0 && has_value) {
@@ -414,8 +472,10 @@ parse_build(int argc, char **argv, BuildOptions *o)
         }
     }
     if (o->n_inputs == 0) {
-        fprintf(stderr, "vnkg: build needs at least one INPUT "
-                        "(see vnkg build --help)\n");
+        static const char *const names[] = {"build", "extract", "merge"};
+        fprintf(stderr,
+                "vnkg: %s needs at least one INPUT (see vnkg %s --help)\n",
+                names[mode], names[mode]);
         return EXIT_USAGE;
     }
     return -1;
@@ -425,39 +485,27 @@ static VnkgStatus
 on_document(VnkgContext *ctx, VnkgDocument *doc, void *user)
 {
     BuildState *bs = user;
-    double t0 = now_seconds();
-    VnkgStatus st = vnkg_normalise_document(ctx, doc);
-    double t1 = now_seconds();
-    VnkgFacts *facts = NULL;
-    if (st == VNKG_SUCCESS) {
-        st = vnkg_facts_new(ctx, &facts);
-    }
-    if (st == VNKG_SUCCESS) {
-        st = vnkg_extract_document(ctx, bs->lex, doc, facts);
-    }
-    double t2 = now_seconds();
-    if (st == VNKG_SUCCESS) {
-        st = vnkg_facts_merge(ctx, bs->facts, facts);
-    }
-    double t3 = now_seconds();
-    bs->t_normalise += t1 - t0;
-    bs->t_extract += t2 - t1;
-    bs->t_merge += t3 - t2;
-    vnkg_facts_free(ctx, facts);
-    vnkg_document_free(ctx, doc);
-    if (st == VNKG_ERR_BAD_TEXT) {
-        bs->failed++; /* strict mode: reported, the run goes on */
+    if (vnkg_facts_has_article(bs->facts, doc->id)) {
+        /* --append: the graph has it already; counting it twice would
+         * double its mentions */
+        vnkg_diag(ctx, VNKG_FAILURE,
+                  "%s: article %s is already in the graph, "
+                  "skipped",
+                  doc->source ? doc->source : doc->id, doc->id);
+        vnkg_document_free(ctx, doc);
+        bs->skipped++;
         return VNKG_SUCCESS;
     }
-    bs->articles += st == VNKG_SUCCESS;
-    if (bs->progress && bs->articles % 1000 == 0) {
+    VnkgStatus st = vnkg_pipeline_add(bs->pipeline, doc);
+    bs->seen++;
+    if (bs->progress && bs->seen % 1000 == 0) {
         struct timespec now;
         clock_gettime(CLOCK_MONOTONIC, &now);
         double secs = (double)(now.tv_sec - bs->started.tv_sec) +
                       (double)(now.tv_nsec - bs->started.tv_nsec) / 1e9;
         fprintf(stderr, "\rvnkg: %zu articles, %zu entities (%.0f/s)   ",
-                bs->articles, vnkg_facts_entity_count(bs->facts),
-                secs > 0 ? (double)bs->articles / secs : 0.0);
+                bs->seen, vnkg_facts_entity_count(bs->facts),
+                secs > 0 ? (double)bs->seen / secs : 0.0);
     }
     return st;
 }
@@ -555,6 +603,7 @@ write_outputs(VnkgContext *ctx, const BuildOptions *o, const VnkgGraph *g,
     char params[512];
     describe_params(o, params, sizeof params);
     VNKG_TRY(vnkg_export_report(ctx, g, params, OUT("report.md")));
+    VNKG_TRY(vnkg_export_facts(ctx, facts, OUT(FACTS_FILE)));
 #undef OUT
     return VNKG_SUCCESS;
 }
@@ -606,32 +655,72 @@ print_summary(const BuildOptions *o, const VnkgGraph *g, size_t articles,
            (o->formats & FMT_CSV) ? "nodes.csv, edges.csv, mentions.tsv, " : "",
            (o->formats & FMT_SVG) ? "graph.svg, " : "",
            (o->formats & FMT_GEXF) ? "graph.gexf, " : "");
+    printf("(and %s, which 'vnkg build --append %s' goes on from)\n",
+           FACTS_FILE, o->output);
+}
+
+/* Merges a facts file (PATH or "-") into the store. */
+static VnkgStatus
+read_facts_file(VnkgContext *ctx, VnkgFacts *facts, const char *path)
+{
+    int use_stdin = strcmp(path, "-") == 0;
+    FILE *fp = use_stdin ? stdin : fopen(path, "r");
+    if (!fp) {
+        return vnkg_diag(ctx, VNKG_ERR_IO, "%s: %s", path, strerror(errno));
+    }
+    VnkgStatus st = vnkg_facts_read(ctx, facts, fp, path);
+    if (!use_stdin) {
+        fclose(fp);
+    }
+    return st;
+}
+
+/* Reads the inputs into bs->facts: articles through the pipeline, or
+ * facts files for `merge`; --append starts from DIR/facts.vnkg. */
+static VnkgStatus
+collect(VnkgContext *ctx, const BuildOptions *o, BuildState *bs)
+{
+    if (o->append_dir) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", o->append_dir, FACTS_FILE);
+        VNKG_TRY(read_facts_file(ctx, bs->facts, path));
+    }
+    if (o->mode == MODE_MERGE) {
+        for (size_t i = 0; i < o->n_inputs; ++i) {
+            VNKG_TRY(read_facts_file(ctx, bs->facts, o->inputs[i]));
+        }
+        return VNKG_SUCCESS;
+    }
+    double t0 = now_seconds();
+    VnkgStatus st =
+        vnkg_pipeline_new(ctx, bs->lex, o->jobs, bs->facts, &bs->pipeline);
+    for (size_t i = 0; st == VNKG_SUCCESS && i < o->n_inputs; ++i) {
+        st = vnkg_ingest_path(ctx, o->inputs[i], VNKG_FORMAT_AUTO, on_document,
+                              bs);
+    }
+    if (st == VNKG_SUCCESS) {
+        st = vnkg_pipeline_finish(bs->pipeline);
+    }
+    if (st == VNKG_SUCCESS && o->timings) {
+        VnkgPipelineTimes t = vnkg_pipeline_times(bs->pipeline);
+        double wall = now_seconds() - t0;
+        /* with threads, stage times are summed over the workers */
+        fprintf(stderr,
+                "timing ingest+extract(wall) %.3f\ntiming normalise %.3f\n"
+                "timing extract %.3f\ntiming merge %.3f\n",
+                wall, t.normalise, t.extract, t.merge);
+    }
+    return st;
 }
 
 static VnkgStatus
 build(VnkgContext *ctx, const BuildOptions *o, BuildState *bs,
       VnkgGraph **graph)
 {
-    double t0 = now_seconds();
-    for (size_t i = 0; i < o->n_inputs; ++i) {
-        VnkgStatus st = vnkg_ingest_path(ctx, o->inputs[i], VNKG_FORMAT_AUTO,
-                                         on_document, bs);
-        if (st != VNKG_SUCCESS) {
-            return st;
-        }
-    }
-    /* reading and parsing is what the per-article stages do not account */
-    bs->t_ingest =
-        now_seconds() - t0 - bs->t_normalise - bs->t_extract - bs->t_merge;
-    if (o->timings) {
-        fprintf(stderr,
-                "timing ingest %.3f\ntiming normalise %.3f\n"
-                "timing extract %.3f\ntiming merge %.3f\n",
-                bs->t_ingest, bs->t_normalise, bs->t_extract, bs->t_merge);
-    }
+    VNKG_TRY(collect(ctx, o, bs));
     if (bs->progress) {
-        fprintf(stderr, "\rvnkg: %zu articles read; analysing…%20s\n",
-                bs->articles, "");
+        fprintf(stderr, "\rvnkg: %zu articles read; analysing…%20s\n", bs->seen,
+                "");
     }
     double t1 = now_seconds();
     VNKG_TRY(vnkg_graph_build(ctx, bs->facts, graph));
@@ -644,11 +733,39 @@ build(VnkgContext *ctx, const BuildOptions *o, BuildState *bs,
     return st;
 }
 
+/* Extract: the merged facts of the inputs to standard output. */
+static VnkgStatus
+write_partial(VnkgContext *ctx, const BuildState *bs)
+{
+    VnkgStatus st = vnkg_facts_write(ctx, bs->facts, stdout);
+    if (st == VNKG_SUCCESS && fflush(stdout) != 0) {
+        st = vnkg_diag(ctx, VNKG_ERR_WRITE, "standard output: %s",
+                       strerror(errno));
+    }
+    return st;
+}
+
+static VnkgStatus
+run(VnkgContext *ctx, const BuildOptions *o, BuildState *bs, VnkgGraph **graph)
+{
+    if (o->mode == MODE_EXTRACT) {
+        VNKG_TRY(collect(ctx, o, bs));
+        return write_partial(ctx, bs);
+    }
+    VNKG_TRY(build(ctx, o, bs, graph));
+    double t = now_seconds();
+    VnkgStatus st = write_outputs(ctx, o, *graph, bs->facts);
+    if (o->timings) {
+        fprintf(stderr, "timing export %.3f\n", now_seconds() - t);
+    }
+    return st;
+}
+
 static int
-cmd_build(int argc, char **argv)
+cmd_run(int argc, char **argv, int mode)
 {
     BuildOptions o;
-    int rc = parse_build(argc, argv, &o);
+    int rc = parse_build(argc, argv, &o, mode);
     if (rc >= 0) {
         free((void *)o.inputs);
         return rc;
@@ -668,8 +785,11 @@ cmd_build(int argc, char **argv)
         vnkg_context_set_seed(ctx, o.seed);
         apply_limits(ctx, &o.limits);
         vnkg_context_set_tempfile_hook(ctx, vnkg_cli_tempfile_hook, NULL);
-        st = vnkg_lexicon_load(
-            ctx, o.ontology ? o.ontology : vnkg_lexicon_default_dir(), &lex);
+        if (mode != MODE_MERGE) {
+            st = vnkg_lexicon_load(
+                ctx, o.ontology ? o.ontology : vnkg_lexicon_default_dir(),
+                &lex);
+        }
     }
     if (st == VNKG_SUCCESS) {
         bs.lex = lex;
@@ -680,28 +800,25 @@ cmd_build(int argc, char **argv)
         st = vnkg_facts_new(ctx, &bs.facts);
     }
     if (st == VNKG_SUCCESS) {
-        st = build(ctx, &o, &bs, &graph);
-    }
-    if (st == VNKG_SUCCESS) {
-        double t = now_seconds();
-        st = write_outputs(ctx, &o, graph, bs.facts);
-        if (o.timings) {
-            fprintf(stderr, "timing export %.3f\n", now_seconds() - t);
-        }
+        st = run(ctx, &o, &bs, &graph);
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    if (st == VNKG_SUCCESS && !o.quiet) {
-        print_summary(&o, graph, bs.articles,
+    size_t rejected = bs.pipeline ? vnkg_pipeline_rejected(bs.pipeline) : 0;
+    if (st == VNKG_SUCCESS && !o.quiet && mode != MODE_EXTRACT) {
+        print_summary(&o, graph, vnkg_facts_article_count(bs.facts),
                       (double)(t1.tv_sec - t0.tv_sec) +
                           (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
     }
     if (st != VNKG_SUCCESS && ctx) {
-        fprintf(stderr, "vnkg: build failed: %s\n", vnkg_strerror(st));
+        static const char *const names[] = {"build", "extract", "merge"};
+        fprintf(stderr, "vnkg: %s failed: %s\n", names[mode],
+                vnkg_strerror(st));
     }
     rc = exit_for(st);
-    if (rc == EXIT_OK && bs.failed) {
-        rc = EXIT_INPUT;
+    if (rc == EXIT_OK && rejected) {
+        rc = EXIT_INPUT; /* --strict: some articles were refused */
     }
+    vnkg_pipeline_free(bs.pipeline);
     vnkg_graph_free(ctx, graph);
     vnkg_facts_free(ctx, bs.facts);
     vnkg_lexicon_free(ctx, lex);
@@ -727,7 +844,11 @@ main(int argc, char **argv)
         usage_main(stdout);
         rc = EXIT_OK;
     } else if (strcmp(argv[1], "build") == 0) {
-        rc = cmd_build(argc - 2, argv + 2);
+        rc = cmd_run(argc - 2, argv + 2, MODE_BUILD);
+    } else if (strcmp(argv[1], "extract") == 0) {
+        rc = cmd_run(argc - 2, argv + 2, MODE_EXTRACT);
+    } else if (strcmp(argv[1], "merge") == 0) {
+        rc = cmd_run(argc - 2, argv + 2, MODE_MERGE);
     } else if (strcmp(argv[1], "query") == 0) {
         rc = vnkg_cli_query(argc - 2, argv + 2);
     } else {
