@@ -24,6 +24,7 @@
 #include <vnkg/ingest.h>
 #include <vnkg/lexicon.h>
 #include <vnkg/normalise.h>
+#include <vnkg/pipeline.h>
 #include <vnkg/query.h>
 #include <vnkg/segment.h>
 #include <vnkg/status.h>

@@ -12,6 +12,7 @@ int vnkg_header_graph_ok(void);
 int vnkg_header_ingest_ok(void);
 int vnkg_header_lexicon_ok(void);
 int vnkg_header_normalise_ok(void);
+int vnkg_header_pipeline_ok(void);
 int vnkg_header_query_ok(void);
 int vnkg_header_segment_ok(void);
 int vnkg_header_status_ok(void);
@@ -25,8 +26,9 @@ main(void)
             vnkg_header_extract_ok() + vnkg_header_facts_ok() +
             vnkg_header_graph_ok() + vnkg_header_ingest_ok() +
             vnkg_header_lexicon_ok() + vnkg_header_normalise_ok() +
-            vnkg_header_query_ok() + vnkg_header_segment_ok() +
-            vnkg_header_status_ok() + vnkg_header_vnkg_ok();
+            vnkg_header_pipeline_ok() + vnkg_header_query_ok() +
+            vnkg_header_segment_ok() + vnkg_header_status_ok() +
+            vnkg_header_vnkg_ok();
     printf("%d headers compile alone\n", n);
-    return n == 14 ? 0 : 1;
+    return n == 15 ? 0 : 1;
 }
