@@ -538,6 +538,15 @@ vnkg_facts_read(VnkgContext *ctx, VnkgFacts *facts, FILE *fp, const char *name)
                      ? VNKG_SUCCESS
                      : bad(&r, "not a vnkg facts file (first line must be "
                                "'" FACTS_MAGIC "')");
+        } else if (strcmp(line, FACTS_MAGIC) == 0) {
+            /* concatenated files (cat part-*): the header starts the next
+             * file, whose records may repeat entities of this one */
+            st = vnkg_facts_merge(ctx, facts, r.part);
+            vnkg_facts_free(ctx, r.part);
+            r.part = NULL;
+            if (st == VNKG_SUCCESS) {
+                st = vnkg_facts_new(ctx, &r.part);
+            }
         } else if (len > 0) {
             st = read_line(&r, line);
         }

@@ -47,7 +47,9 @@ done
 head -1 "$work/a.facts" | grep -q '^#vnkg-facts 1$'; check "facts file header" $?
 "$vnkg" merge -q "$work/b.facts" "$work/a.facts" -o "$work/merged"; check "merge" $?
 same "$work/ref" "$work/merged"; check "extract + merge = build" $?
-"$vnkg" merge -q - -o "$work/stdin" <"$work/a.facts"; check "merge reads stdin" $?
+cat "$work/b.facts" "$work/a.facts" | "$vnkg" merge -q - -o "$work/stdin"
+check "merge reads concatenated facts files on stdin" $?
+same "$work/ref" "$work/stdin"; check "cat parts | merge - = build" $?
 
 # the README's GNU parallel recipe (one extract per file)
 if command -v parallel >/dev/null 2>&1; then
