@@ -53,6 +53,9 @@ typedef struct {
     double modularity;
     long n_communities;
     long n_components;
+    size_t betweenness_sources; /* sources sampled; 0 = exact */
+    double betweenness_cutoff;  /* < 0: no cutoff */
+    double harmonic_cutoff;     /* < 0: exact */
 } VnkgGraph;
 
 /* Builds the graph from resolved facts (strings copied). Node visual hints

@@ -17,6 +17,9 @@ vnkg_analyse_options_init(VnkgAnalyseOptions *opts)
     memset(opts, 0, sizeof *opts);
     opts->betweenness_cutoff = -1.0;
     opts->layout = 1;
+    opts->auto_threshold = 20000;
+    opts->auto_samples = 1000;
+    opts->auto_cutoff = 6;
 }
 
 typedef struct {
@@ -192,20 +195,31 @@ paths(View *v, VnkgGraph *graph, const VnkgAnalyseOptions *o)
     if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS) {
         return VNKG_ERR_NO_MEMORY;
     }
+    size_t n = graph->n_nodes, samples = o->betweenness_samples;
+    double cutoff = o->betweenness_cutoff, harmonic_cutoff = -1;
+    int automatic = o->auto_threshold && n > o->auto_threshold &&
+                    samples == 0 && cutoff < 0;
+    if (automatic) { /* exact path measures are O(|V||E|) */
+        samples = o->auto_samples;
+        harmonic_cutoff = o->auto_cutoff;
+    }
     VnkgStatus st;
-    size_t n = graph->n_nodes;
-    if (o->betweenness_samples > 0 && o->betweenness_samples < n) {
-        st = sampled_betweenness(v, o->betweenness_samples, &res);
+    if (samples > 0 && samples < n) {
+        st = sampled_betweenness(v, samples, &res);
+        graph->betweenness_sources = samples;
     } else {
         st = IG(igraph_betweenness_cutoff(&v->g, &res, igraph_vss_all(), 0,
-                                          &v->lengths, o->betweenness_cutoff));
+                                          &v->lengths, cutoff));
+        graph->betweenness_cutoff = cutoff;
     }
     for (size_t i = 0; st == VNKG_SUCCESS && i < n; ++i) {
         graph->nodes[i].betweenness = VECTOR(res)[i];
     }
     if (st == VNKG_SUCCESS) {
-        st = IG(igraph_harmonic_centrality(&v->g, &res, igraph_vss_all(),
-                                           IGRAPH_ALL, &v->lengths, 1));
+        st = IG(igraph_harmonic_centrality_cutoff(&v->g, &res, igraph_vss_all(),
+                                                  IGRAPH_ALL, &v->lengths, 1,
+                                                  harmonic_cutoff));
+        graph->harmonic_cutoff = harmonic_cutoff;
     }
     for (size_t i = 0; st == VNKG_SUCCESS && i < n; ++i) {
         graph->nodes[i].harmonic = VECTOR(res)[i];
@@ -379,6 +393,9 @@ sizes(VnkgGraph *graph)
 static void
 reset_scores(VnkgGraph *graph)
 {
+    graph->betweenness_sources = 0;
+    graph->betweenness_cutoff = -1;
+    graph->harmonic_cutoff = -1;
     graph->modularity = 0;
     graph->n_communities = 0;
     graph->n_components = 0;

@@ -568,7 +568,7 @@ describe_params(const BuildOptions *o, char *buf, size_t cap)
                  (long)o->analyse.betweenness_cutoff);
     }
     snprintf(buf, cap,
-             "seed %zu; relations %s; types %s; betweenness %s; vnkg %s",
+             "seed %zu; relations %s; types %s; betweenness option %s; vnkg %s",
              (size_t)o->seed, rel, typ, btw, VNKG_VERSION);
 }
 

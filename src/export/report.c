@@ -404,6 +404,40 @@ typedef struct {
     const char *params;
 } ReportArgs;
 
+/* How the path measures were computed: exact, sampled or cut off. */
+static VnkgStatus
+write_path_measures(Report *r)
+{
+    const VnkgGraph *g = r->g;
+    char line[512];
+    if (g->betweenness_sources > 0) {
+        snprintf(line, sizeof line,
+                 "Betweenness: estimated from %zu sampled sources of %zu "
+                 "(Brandes & Pich 2007, scaled by n/k, seeded); on a "
+                 "2,000-node test graph 10%% of the sources gave a mean "
+                 "relative error of about 0.1 on the most central nodes "
+                 "(tests/unit/test_graph.c).\n",
+                 g->betweenness_sources, g->n_nodes);
+    } else if (g->betweenness_cutoff >= 0) {
+        snprintf(line, sizeof line,
+                 "Betweenness: paths of length up to %ld only (a lower "
+                 "bound of the exact value).\n",
+                 (long)g->betweenness_cutoff);
+    } else {
+        snprintf(line, sizeof line, "Betweenness: exact.\n");
+    }
+    VNKG_TRY(puts_raw(r, line));
+    if (g->harmonic_cutoff >= 0) {
+        snprintf(line, sizeof line,
+                 "Harmonic centrality: paths up to %ld hops only (a lower "
+                 "bound).\n\n",
+                 (long)g->harmonic_cutoff);
+    } else {
+        snprintf(line, sizeof line, "Harmonic centrality: exact.\n\n");
+    }
+    return puts_raw(r, line);
+}
+
 static VnkgStatus
 build_report(Report *r, const char *params)
 {
@@ -413,6 +447,7 @@ build_report(Report *r, const char *params)
         VNKG_TRY(puts_text(r, params));
         VNKG_TRY(puts_raw(r, "\n\n"));
     }
+    VNKG_TRY(write_path_measures(r));
     VNKG_TRY(write_counts(r));
     VNKG_TRY(write_type_counts(r));
     VNKG_TRY(write_relation_counts(r));

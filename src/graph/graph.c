@@ -33,7 +33,12 @@ VnkgStatus
 vnkg_graph_new(VnkgContext *ctx, VnkgGraph **out)
 {
     *out = vnkg_calloc(ctx, 1, sizeof **out);
-    return *out ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
+    if (!*out) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    (*out)->betweenness_cutoff = -1; /* not analysed: nothing cut off */
+    (*out)->harmonic_cutoff = -1;
+    return VNKG_SUCCESS;
 }
 
 void

@@ -262,6 +262,21 @@ test_sampled_betweenness(void)
     for (size_t i = 0; i < N; ++i) {
         assert(g->nodes[i].betweenness <= exact[i] + 1e-6);
     }
+    /* above the threshold the sample and the harmonic cutoff are chosen
+     * automatically, and the graph says so (report.md prints it) */
+    vnkg_analyse_options_init(&o);
+    o.layout = 0;
+    o.auto_threshold = N / 2;
+    o.auto_samples = N / 10;
+    assert(vnkg_analyse_run(ctx, g, &o) == VNKG_SUCCESS);
+    assert(g->betweenness_sources == N / 10);
+    assert(g->harmonic_cutoff == o.auto_cutoff);
+    o.auto_threshold = 0;
+    assert(vnkg_analyse_run(ctx, g, &o) == VNKG_SUCCESS);
+    assert(g->betweenness_sources == 0 && g->harmonic_cutoff < 0);
+    for (size_t i = 0; i < N; ++i) {
+        assert(fabs(g->nodes[i].betweenness - exact[i]) < 1e-6);
+    }
     free(exact);
     vnkg_graph_free(ctx, g);
 }
