@@ -122,23 +122,62 @@ mark(Cleaner *c, size_t in_end)
     return VNKG_SUCCESS;
 }
 
-/* Emits the pending cluster, composed when it carries marks. */
+/* NFC of one cluster into `out` (UAX #15: canonical decomposition,
+ * canonical ordering, then composition); -1 when `cap` is too small.
+ * Composing the cluster as it stands is not enough: "ấ" + U+0323 is
+ * "ậ" + U+0301, a + U+0302 + U+0323 is "ậ", U+0341 is U+0301. */
+static utf8proc_ssize_t
+nfc_cluster(const utf8proc_int32_t *in, size_t n, utf8proc_int32_t *out,
+            size_t cap)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < n; ++i) {
+        int bound = 0;
+        utf8proc_ssize_t k = utf8proc_decompose_char(
+            in[i], out + len, (utf8proc_ssize_t)(cap - len),
+            UTF8PROC_DECOMPOSE | UTF8PROC_STABLE, &bound);
+        if (k < 0 || (size_t)k > cap - len) {
+            return -1;
+        }
+        len += (size_t)k;
+    }
+    /* stable insertion sort of each run of marks by combining class */
+    for (size_t i = 1; i < len; ++i) {
+        utf8proc_int32_t cp = out[i];
+        int cc = utf8proc_get_property(cp)->combining_class;
+        size_t j = i;
+        while (cc && j > 0 &&
+               utf8proc_get_property(out[j - 1])->combining_class > cc) {
+            out[j] = out[j - 1];
+            --j;
+        }
+        out[j] = cp;
+    }
+    return utf8proc_normalize_utf32(out, (utf8proc_ssize_t)len,
+                                    UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+}
+
+/* Emits the pending cluster, normalised when it may not be NFC. */
 static VnkgStatus
 flush_cluster(Cleaner *c)
 {
     if (c->n_cluster == 0) {
         return VNKG_SUCCESS;
     }
+    /* a canonical decomposition is at most 4 code points */
+    utf8proc_int32_t nfc[4 * sizeof c->cluster / sizeof c->cluster[0]];
+    const utf8proc_int32_t *cps = c->cluster;
     utf8proc_ssize_t n = (utf8proc_ssize_t)c->n_cluster;
     if (c->cluster_marks) {
-        n = utf8proc_normalize_utf32(c->cluster, n,
-                                     UTF8PROC_COMPOSE | UTF8PROC_STABLE);
-        if (n < 0) {
-            n = (utf8proc_ssize_t)c->n_cluster;
+        utf8proc_ssize_t k = nfc_cluster(c->cluster, c->n_cluster, nfc,
+                                         sizeof nfc / sizeof nfc[0]);
+        if (k >= 0) {
+            cps = nfc;
+            n = k;
         }
     }
     for (utf8proc_ssize_t k = 0; k < n; ++k) {
-        VNKG_TRY(buf_put_cp(c->ctx, &c->out, c->cluster[k]));
+        VNKG_TRY(buf_put_cp(c->ctx, &c->out, cps[k]));
     }
     c->n_cluster = 0;
     c->cluster_marks = 0;
@@ -151,6 +190,17 @@ emit_plain(Cleaner *c, const char *s, size_t n, size_t in_end)
     VNKG_TRY(flush_cluster(c));
     VNKG_TRY(buf_put(c->ctx, &c->out, s, n));
     return mark(c, in_end);
+}
+
+/* True when NFC may compose `cp` with what precedes it: a combining mark,
+ * the second of a composition pair that is a starter (U+0B3E), or a
+ * Hangul medial vowel or final consonant jamo. */
+static int
+joins_previous(utf8proc_int32_t cp, const utf8proc_property_t *prop)
+{
+    return prop->combining_class != 0 ||
+           (prop->comb_index != UINT16_MAX && (prop->comb_index & 0x8000)) ||
+           (cp >= 0x1161 && cp <= 0x1175) || (cp >= 0x11A8 && cp <= 0x11C2);
 }
 
 /* Maps one decoded code point that ends at input offset `in_end`. */
@@ -175,11 +225,14 @@ clean_cp(Cleaner *c, utf8proc_int32_t cp, size_t in_end)
         cp = 0x111;
     }
     const utf8proc_property_t *prop = utf8proc_get_property(cp);
-    if (prop->combining_class == 0 ||
+    if (!joins_previous(cp, prop) ||
         c->n_cluster >= sizeof c->cluster / sizeof c->cluster[0]) {
         VNKG_TRY(flush_cluster(c));
     } else {
         c->cluster_marks = 1;
+    }
+    if (prop->decomp_seqindex != UINT16_MAX) {
+        c->cluster_marks = 1; /* precomposed, or a singleton like U+0387 */
     }
     c->cluster[c->n_cluster++] = cp;
     c->cluster_in_end = in_end;
