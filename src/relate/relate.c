@@ -83,12 +83,23 @@ sentence_province(const DocState *ds)
     }
     size_t hit = NONE;
     for (size_t k = 0; k < ds->n_found; ++k) {
-        if (ds->found[k].type == VNKG_TYPE_PROVINCE) {
-            if (hit != NONE && hit != ds->found[k].entity) {
-                return NONE;
-            }
-            hit = ds->found[k].entity;
+        const Found *f = &ds->found[k];
+        if (f->type != VNKG_TYPE_PROVINCE || f->tok_start == 0) {
+            continue;
         }
+        /* "Tổng Lãnh sự Anh tại TP. Hồ Chí Minh": a place where someone
+         * else is posted, not the province of a local office */
+        const char *before = ds->seg.tokens[f->tok_start - 1].key;
+        size_t b2 = f->tok_start >= 2 ? f->tok_start - 2 : f->tok_start - 1;
+        const char *before2 = ds->seg.tokens[b2].key;
+        if (strcmp(before, "tai5") == 0 || strcmp(before, "ơ3") == 0 ||
+            strcmp(before2, "tai5") == 0) {
+            continue;
+        }
+        if (hit != NONE && hit != f->entity) {
+            return NONE;
+        }
+        hit = f->entity;
     }
     return hit;
 }
