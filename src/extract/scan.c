@@ -96,6 +96,15 @@ entry_at(const DocState *ds, size_t i, size_t first, size_t end,
         for (size_t p = m[k].payload; p != NONE;
              p = ds->lex->payloads[p].next) {
             const LexPayload *pl = &ds->lex->payloads[p];
+            if (pl->kind == PL_ENTRY &&
+                ds->lex->entries[pl->index].type == VNKG_TYPE_PROVINCE &&
+                lex_case_ok(pl, ds->seg.tokens, i) &&
+                lex_cue_before(ds->lex, ds->seg.tokens, i, first,
+                               CUE_NOT_PROVINCE)) {
+                /* "Báo Lào Cai", "huyện Long An": the whole name is
+                 * something else; no shorter name inside it either */
+                return 0;
+            }
             if (!payload_ok(ds, pl, i, first, allow_elliptic)) {
                 continue;
             }
