@@ -280,7 +280,8 @@ emit_breaks(TextOut *out, int want, int hard)
         put(out, "\n", 1);
         out->newlines++;
     }
-    out->space = 0;
+    /* A pending space survives an inline element: "Chính <a>phát" keeps
+     * its space; after a line break emit_text ignores it anyway. */
 }
 
 static VnkgWalkAction

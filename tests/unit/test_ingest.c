@@ -367,6 +367,14 @@ test_html_unclosed_and_entities(void)
            0);
     vnkg_document_free(ctx, doc);
 
+    /* A space before or inside an inline element is kept, once. */
+    doc = html(ctx, "i.html",
+               "<p>Thủ tướng Phạm Minh Chính <a href=x>phát biểu <span>tại"
+               "</span></a> <b> Hà Nội</b>.<i>X</i>Y</p>");
+    assert(strcmp(doc->text,
+                  "Thủ tướng Phạm Minh Chính phát biểu tại Hà Nội.XY") == 0);
+    vnkg_document_free(ctx, doc);
+
     /* Truncated in the middle of a tag. */
     doc = html(ctx, "t.html", "<p>Đoạn đầu.</p><p>Đoạn sau <a hr");
     assert(strstr(doc->text, "Đoạn đầu."));
