@@ -53,15 +53,16 @@ vnkg_export_stream(VnkgContext *ctx, FILE *fp, const char *name,
 {
     errno = 0;
     VnkgStatus st = fn(ctx, fp, data);
+    int err = errno; /* a failed fwrite's, if the stream's flag is set */
     if (st == VNKG_ERR_WRITE) {
-        return write_error(ctx, name, errno);
+        return write_error(ctx, name, err);
     }
     if (st != VNKG_SUCCESS) {
         return st;
     }
     errno = 0;
     if (fflush(fp) != 0 || ferror(fp)) {
-        return write_error(ctx, name, errno);
+        return write_error(ctx, name, errno ? errno : err);
     }
     /* fsync reports EIO/ENOSPC that delayed allocation hid from write(2);
      * EINVAL means the stream is not a regular file (a pipe, /dev/full). */

@@ -174,12 +174,32 @@ vnkg_export_is_date(const char *s)
     return v[2] <= max;
 }
 
+/* libxml2's output callbacks. A failed write is not returned to libxml2,
+ * which would print "I/O error" on stderr through its process-wide error
+ * handler, past the context's diagnostic sink: the stream keeps its error
+ * flag and errno, and vnkg_export_stream reports them, naming the file. */
+static int
+xml_write(void *fp, const char *buf, int len)
+{
+    if (len > 0 && !ferror((FILE *)fp)) {
+        (void)fwrite(buf, 1, (size_t)len, (FILE *)fp);
+    }
+    return len;
+}
+
+static int
+xml_close(void *fp)
+{
+    (void)fp; /* we keep owning `fp`; vnkg_export_stream flushes it */
+    return 0;
+}
+
 VnkgStatus
 vnkg_export_xml_open(VnkgContext *ctx, FILE *fp, xmlTextWriterPtr *out)
 {
     *out = NULL;
-    /* The buffer's close callback only fflushes `fp`; we keep owning it. */
-    xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(fp, NULL);
+    xmlOutputBufferPtr ob =
+        xmlOutputBufferCreateIO(xml_write, xml_close, fp, NULL);
     if (!ob) {
         return vnkg_diag(ctx, VNKG_ERR_NO_MEMORY, "cannot create XML buffer");
     }
