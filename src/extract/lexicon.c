@@ -57,10 +57,18 @@ new_node(VnkgContext *ctx, VnkgLexicon *lex, size_t *out)
     return VNKG_SUCCESS;
 }
 
+/* The key of a trie edge: the parent node's number as raw bytes, then the
+ * token key. Built without printf: this runs for every token tried. */
 static int
 edge_key(char *buf, size_t cap, size_t node, const char *tok_key)
 {
-    return snprintf(buf, cap, "%zu\x1f%s", node, tok_key);
+    size_t n = strlen(tok_key);
+    if (n + sizeof node > cap) {
+        n = cap - sizeof node;
+    }
+    memcpy(buf, &node, sizeof node);
+    memcpy(buf + sizeof node, tok_key, n);
+    return (int)(sizeof node + n);
 }
 
 static VnkgStatus
