@@ -81,13 +81,18 @@ is_dropped_cp(utf8proc_int32_t cp)
            cp == 0xFFFE || cp == 0xFFFF || cp == 0xAD;
 }
 
+/* A cluster's canonical decomposition is at most this long (UAX #15's
+ * Stream-Safe Text Format allows 30 non-starters after a starter). */
+#define CLUSTER_MAX 32
+
 /* The cleaner's state: output, the cluster being composed (a starter and
  * its combining marks), and the offset map (clean offset -> input). */
 typedef struct {
     VnkgContext *ctx;
     Buf out;
-    utf8proc_int32_t cluster[32];
+    utf8proc_int32_t cluster[CLUSTER_MAX];
     size_t n_cluster;
+    size_t cluster_len; /* length of its canonical decomposition */
     int cluster_marks;
     size_t cluster_in_end; /* input offset just after the cluster */
     size_t *map;           /* pairs (clean, input) */
@@ -164,8 +169,7 @@ flush_cluster(Cleaner *c)
     if (c->n_cluster == 0) {
         return VNKG_SUCCESS;
     }
-    /* a canonical decomposition is at most 4 code points */
-    utf8proc_int32_t nfc[4 * sizeof c->cluster / sizeof c->cluster[0]];
+    utf8proc_int32_t nfc[CLUSTER_MAX];
     const utf8proc_int32_t *cps = c->cluster;
     utf8proc_ssize_t n = (utf8proc_ssize_t)c->n_cluster;
     if (c->cluster_marks) {
@@ -178,8 +182,15 @@ flush_cluster(Cleaner *c)
     }
     for (utf8proc_ssize_t k = 0; k < n; ++k) {
         VNKG_TRY(buf_put_cp(c->ctx, &c->out, cps[k]));
+        /* output longer than the input it replaces (U+0344 is U+0308
+         * U+0301, an inserted U+034F): its code points all map to the
+         * cluster's end, so that offsets stay in order and in the input */
+        if ((long)c->out.len - c->delta > (long)c->cluster_in_end) {
+            VNKG_TRY(mark(c, c->cluster_in_end));
+        }
     }
     c->n_cluster = 0;
+    c->cluster_len = 0;
     c->cluster_marks = 0;
     return mark(c, c->cluster_in_end);
 }
@@ -201,6 +212,20 @@ joins_previous(utf8proc_int32_t cp, const utf8proc_property_t *prop)
     return prop->combining_class != 0 ||
            (prop->comb_index != UINT16_MAX && (prop->comb_index & 0x8000)) ||
            (cp >= 0x1161 && cp <= 0x1175) || (cp >= 0x11A8 && cp <= 0x11C2);
+}
+
+/* The length of the canonical decomposition of `cp` (1 to 4). */
+static size_t
+decomposed_length(utf8proc_int32_t cp, const utf8proc_property_t *prop)
+{
+    if (prop->decomp_seqindex == UINT16_MAX && (cp < 0xAC00 || cp > 0xD7A3)) {
+        return 1; /* neither precomposed nor a Hangul syllable */
+    }
+    utf8proc_int32_t buf[8];
+    int bound = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(
+        cp, buf, 8, UTF8PROC_DECOMPOSE | UTF8PROC_STABLE, &bound);
+    return n > 0 && n <= 8 ? (size_t)n : 1;
 }
 
 /* Maps one decoded code point that ends at input offset `in_end`. */
@@ -225,16 +250,24 @@ clean_cp(Cleaner *c, utf8proc_int32_t cp, size_t in_end)
         cp = 0x111;
     }
     const utf8proc_property_t *prop = utf8proc_get_property(cp);
-    if (!joins_previous(cp, prop) ||
-        c->n_cluster >= sizeof c->cluster / sizeof c->cluster[0]) {
+    size_t len = decomposed_length(cp, prop);
+    int joins = joins_previous(cp, prop);
+    if (!joins) {
         VNKG_TRY(flush_cluster(c));
-    } else {
-        c->cluster_marks = 1;
+    } else if (c->cluster_len + len > CLUSTER_MAX) {
+        /* UAX #15 Stream-Safe Text Format: a long run of marks goes on
+         * after U+034F COMBINING GRAPHEME JOINER, which bounds canonical
+         * reordering and keeps the output NFC (and stable when cleaned
+         * again) */
+        VNKG_TRY(flush_cluster(c));
+        c->cluster[c->n_cluster++] = 0x34F;
+        c->cluster_len = 1;
     }
-    if (prop->decomp_seqindex != UINT16_MAX) {
-        c->cluster_marks = 1; /* precomposed, or a singleton like U+0387 */
+    if (joins || prop->decomp_seqindex != UINT16_MAX) {
+        c->cluster_marks = 1; /* or precomposed, or a singleton (U+0387) */
     }
     c->cluster[c->n_cluster++] = cp;
+    c->cluster_len += len;
     c->cluster_in_end = in_end;
     return VNKG_SUCCESS;
 }
