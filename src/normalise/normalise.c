@@ -203,6 +203,19 @@ emit_plain(Cleaner *c, const char *s, size_t n, size_t in_end)
     return mark(c, in_end);
 }
 
+/* Removes input up to `in_end` without ending the cluster: marks on both
+ * sides of a dropped control, NUL or U+200B compose and reorder together,
+ * as they do when the clean text is cleaned again. */
+static VnkgStatus
+drop(Cleaner *c, size_t in_end)
+{
+    if (c->n_cluster == 0) {
+        return mark(c, in_end);
+    }
+    c->cluster_in_end = in_end;
+    return VNKG_SUCCESS;
+}
+
 /* True when NFC may compose `cp` with what precedes it: a combining mark,
  * the second of a composition pair that is a starter (U+0B3E), or a
  * Hangul medial vowel or final consonant jamo. */
@@ -239,7 +252,7 @@ clean_cp(Cleaner *c, utf8proc_int32_t cp, size_t in_end)
         return emit_plain(c, "\t", 1, in_end);
     }
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || is_dropped_cp(cp)) {
-        return emit_plain(c, "", 0, in_end);
+        return drop(c, in_end);
     }
     if (is_space_cp(cp)) {
         return emit_plain(c, " ", 1, in_end);
@@ -304,13 +317,15 @@ clean_all(Cleaner *c, const char *source, const char *in, size_t len)
                                               (utf8proc_ssize_t)(len - i), &cp);
         if (n < 0) {
             VNKG_TRY(report_bad(c, source, i, 0));
-            VNKG_TRY(emit_plain(c, "\xEF\xBF\xBD", 3, i + 1));
+            /* U+FFFD is a starter like any other (marks after it stay
+             * with it when the clean text is cleaned again) */
+            VNKG_TRY(clean_cp(c, 0xFFFD, i + 1));
             i += 1;
             continue;
         }
         if (n == 0 || cp == 0) { /* a NUL: dropped like a control */
             VNKG_TRY(report_bad(c, source, i, 1));
-            VNKG_TRY(emit_plain(c, "", 0, i + 1));
+            VNKG_TRY(drop(c, i + 1));
             i += 1;
             continue;
         }
