@@ -193,10 +193,16 @@ mb=$(scaled 100)
     head -c $((mb * 1048576)) /dev/zero | tr '\0' 'a'
     printf '\n'
 } >"$work/line.txt"
-vk build "$work/line.txt" -o "$work/o-line"
-status "${mb} MB line, default limit" 1
-names "${mb} MB line, default limit" "line.txt: article of"
-names "${mb} MB line, default limit" "exceeds the limit of 16777216 bytes"
+if [ "$mb" -gt 16 ]; then # over the default of 16 MiB
+    lim= what="default limit" max=16777216
+else # a scaled-down run: a limit below the line
+    lim="--max-article-bytes $((mb / 2))M" what="--max-article-bytes $((mb / 2))M"
+    max=$((mb / 2 * 1048576))
+fi
+vk build $lim "$work/line.txt" -o "$work/o-line"
+status "${mb} MB line, $what" 1
+names "${mb} MB line, $what" "line.txt: article of"
+names "${mb} MB line, $what" "exceeds the limit of $max bytes"
 vk build -q --max-article-bytes $((mb + 1))M "$work/line.txt" -o "$work/o-line"
 status "${mb} MB line, --max-article-bytes $((mb + 1))M" 0
 has "${mb} MB line, processed" "$work/o-line" "Phạm Minh Chính"
