@@ -234,6 +234,7 @@ kb=$(du -k "$work/o-sentence/graph.graphml" | cut -f1)
 [ "$kb" -lt 512 ]
 todo "1 MB sentence: graph.graphml of ${kb} KiB (< 512)" $? \
     "evidence is not capped: each edge carries the whole sentence"
+rm -rf "$work/sentence.txt" "$work/o-sentence"
 
 # a million tiny articles (x scale) in one JSONL
 n=$(scaled 1000000)
@@ -248,6 +249,7 @@ status "$n articles, --max-articles 1000" 1
 names "$n articles, --max-articles 1000" "many.jsonl:1001: more than 1000 articles"
 [ ! -e "$work/o-many2/graph.graphml" ]
 check "$n articles, --max-articles 1000: nothing written" $?
+rm -rf "$work/o-many" # hundreds of MB of mentions and provenance
 
 # ----------------------------------------------------------------- HTML
 vk build "$fix/unclosed.html" -o "$work/o-unclosed"
