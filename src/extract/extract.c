@@ -15,6 +15,7 @@ doc_state_clear(DocState *ds)
     vnkg_free(ds->ctx, ds->offices);
     vnkg_free(ds->ctx, ds->office_person);
     vnkg_free(ds->ctx, ds->evidence);
+    lex_cache_clear(ds->ctx, &ds->cache);
 }
 
 static VnkgStatus
@@ -40,10 +41,14 @@ is_furniture(const DocState *ds, size_t s)
     if (s == 0 || !(ds->seg.tokens[i].flags & VNKG_TOK_LINE_START)) {
         return 0;
     }
-    if (lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_BOILERPLATE_END)) {
+    if (lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, i,
+                   CUE_BOILERPLATE_END)) {
         return 2;
     }
-    return lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_BOILERPLATE) ? 1 : 0;
+    return lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, i,
+                      CUE_BOILERPLATE)
+               ? 1
+               : 0;
 }
 
 VnkgStatus

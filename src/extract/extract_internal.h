@@ -67,6 +67,7 @@ typedef struct {
     size_t n_deferred, cap_deferred;
     size_t n_pacts;
     char *evidence; /* the sentence's text */
+    LexCache cache; /* trie matches of the sentence's tokens */
 } DocState;
 
 /* resolve: entities from the lexicon (time-aware) and for persons. */

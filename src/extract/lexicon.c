@@ -130,9 +130,9 @@ add_form(VnkgContext *ctx, VnkgLexicon *lex, const char *form,
     return VNKG_SUCCESS;
 }
 
-size_t
-lex_match(const VnkgLexicon *lex, const VnkgToken *toks, size_t n, size_t i,
-          LexMatch *out, size_t max)
+static size_t
+walk(const VnkgLexicon *lex, const VnkgToken *toks, size_t n, size_t i,
+     LexMatch *out, size_t max)
 {
     size_t found = 0, node = 0;
     char buf[VNKG_TOKEN_KEY_MAX + 32];
@@ -149,6 +149,62 @@ lex_match(const VnkgLexicon *lex, const VnkgToken *toks, size_t n, size_t i,
         }
     }
     return found;
+}
+
+size_t
+lex_match(const VnkgLexicon *lex, const LexCache *cache, const VnkgToken *toks,
+          size_t n, size_t i, LexMatch *out, size_t max)
+{
+    if (!cache || i < cache->first || i >= cache->end || n > cache->end) {
+        return walk(lex, toks, n, i, out, max);
+    }
+    const LexMatch *m = &cache->m[(i - cache->first) * LEX_CACHE_PER_TOKEN];
+    size_t have = cache->n[i - cache->first], found = 0;
+    for (size_t k = 0; k < have && found < max; ++k) {
+        if (m[k].len <= n - i) { /* within the range asked for */
+            out[found++] = m[k];
+        }
+    }
+    return found;
+}
+
+VnkgStatus
+lex_cache_fill(VnkgContext *ctx, const VnkgLexicon *lex, LexCache *cache,
+               const VnkgToken *toks, size_t first, size_t end)
+{
+    size_t n = end - first;
+    if (n > cache->cap) {
+        size_t cap = n * 2;
+        LexMatch *m =
+            vnkg_realloc(ctx, cache->m, cap * LEX_CACHE_PER_TOKEN * sizeof *m);
+        if (!m) {
+            return VNKG_ERR_NO_MEMORY;
+        }
+        cache->m = m;
+        unsigned char *c = vnkg_realloc(ctx, cache->n, cap);
+        if (!c) {
+            return VNKG_ERR_NO_MEMORY;
+        }
+        cache->n = c;
+        cache->cap = cap;
+    }
+    cache->first = cache->end = 0; /* not valid while filling */
+    for (size_t i = first; i < end; ++i) {
+        cache->n[i - first] = (unsigned char)walk(
+            lex, toks, end, i, &cache->m[(i - first) * LEX_CACHE_PER_TOKEN],
+            LEX_CACHE_PER_TOKEN);
+    }
+    cache->first = first;
+    cache->end = end;
+    return VNKG_SUCCESS;
+}
+
+void
+lex_cache_clear(VnkgContext *ctx, LexCache *cache)
+{
+    vnkg_free(ctx, cache->m);
+    vnkg_free(ctx, cache->n);
+    memset(cache, 0, sizeof *cache);
 }
 
 int
@@ -176,11 +232,11 @@ has_cue(const VnkgLexicon *lex, size_t payload, CueKind kind)
 }
 
 size_t
-lex_cue_at(const VnkgLexicon *lex, const VnkgToken *toks, size_t n, size_t i,
-           CueKind kind)
+lex_cue_at(const VnkgLexicon *lex, const LexCache *cache, const VnkgToken *toks,
+           size_t n, size_t i, CueKind kind)
 {
     LexMatch m[8];
-    size_t found = lex_match(lex, toks, n, i, m, 8);
+    size_t found = lex_match(lex, cache, toks, n, i, m, 8);
     size_t best = 0;
     for (size_t k = 0; k < found; ++k) {
         if (has_cue(lex, m[k].payload, kind)) {
@@ -204,15 +260,15 @@ has_any_cue(const VnkgLexicon *lex, size_t payload)
 /* The longest cue ending right before token i decides: in "điểm cầu Đắk
  * Nông" the bridge-point cue wins over "cầu" (a bridge, not a province). */
 int
-lex_cue_before(const VnkgLexicon *lex, const VnkgToken *toks, size_t i,
-               size_t first, CueKind kind)
+lex_cue_before(const VnkgLexicon *lex, const LexCache *cache,
+               const VnkgToken *toks, size_t i, size_t first, CueKind kind)
 {
     for (size_t k = 4; k >= 1; --k) {
         if (k > i - first) {
             continue;
         }
         LexMatch m[8];
-        size_t found = lex_match(lex, toks, i, i - k, m, 8);
+        size_t found = lex_match(lex, cache, toks, i, i - k, m, 8);
         for (size_t j = 0; j < found; ++j) {
             if (m[j].len == k && has_any_cue(lex, m[j].payload)) {
                 return has_cue(lex, m[j].payload, kind);

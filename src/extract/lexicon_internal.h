@@ -95,20 +95,38 @@ typedef struct {
     size_t payload;
 } LexMatch;
 
-/* All terminal matches of the trie walk from token `i` (shortest first);
- * returns how many were written (at most `max`). */
-size_t lex_match(const VnkgLexicon *lex, const VnkgToken *toks, size_t n,
-                 size_t i, LexMatch *out, size_t max);
+/* Matches of every token of one sentence, computed once: the scanner asks
+ * for the same token many times (entries, titles, cue words). */
+#define LEX_CACHE_PER_TOKEN 8
+typedef struct {
+    size_t first, end; /* token range covered */
+    LexMatch *m;       /* LEX_CACHE_PER_TOKEN per token */
+    unsigned char *n;  /* matches per token */
+    size_t cap;        /* tokens the arrays hold */
+} LexCache;
+
+/* Fills the cache for tokens [first, end). Returns VNKG_ERR_NO_MEMORY. */
+VnkgStatus lex_cache_fill(VnkgContext *ctx, const VnkgLexicon *lex,
+                          LexCache *cache, const VnkgToken *toks, size_t first,
+                          size_t end);
+void lex_cache_clear(VnkgContext *ctx, LexCache *cache);
+
+/* All terminal matches of the trie walk from token `i` (shortest first)
+ * within tokens [i, n); returns how many were written (at most `max`).
+ * `cache` may be NULL; a cache that covers i (and at least n) answers. */
+size_t lex_match(const VnkgLexicon *lex, const LexCache *cache,
+                 const VnkgToken *toks, size_t n, size_t i, LexMatch *out,
+                 size_t max);
 /* True when the text tokens satisfy the payload's capitalisation. */
 int lex_case_ok(const LexPayload *p, const VnkgToken *toks, size_t i);
 /* Entry index for an id, or SIZE_MAX. */
 size_t lex_entry_by_id(const VnkgLexicon *lex, const char *id);
 /* True when a cue of `kind` ends right before token `i` (tokens i-k..i-1). */
-int lex_cue_before(const VnkgLexicon *lex, const VnkgToken *toks, size_t i,
-                   size_t first, CueKind kind);
+int lex_cue_before(const VnkgLexicon *lex, const LexCache *cache,
+                   const VnkgToken *toks, size_t i, size_t first, CueKind kind);
 /* Length of the longest cue of `kind` starting at token `i`, or 0. */
-size_t lex_cue_at(const VnkgLexicon *lex, const VnkgToken *toks, size_t n,
-                  size_t i, CueKind kind);
+size_t lex_cue_at(const VnkgLexicon *lex, const LexCache *cache,
+                  const VnkgToken *toks, size_t n, size_t i, CueKind kind);
 int lex_is_surname(const VnkgLexicon *lex, const VnkgToken *tok);
 /* The issuer entry of a document number's last part ("TTg", "QH15"), or
  * SIZE_MAX. */

@@ -71,14 +71,14 @@ payload_ok(const DocState *ds, const LexPayload *p, size_t i, size_t first,
         return 0;
     }
     if (p->marker == MARK_CUE &&
-        !lex_cue_before(ds->lex, toks, i, first, CUE_PARTNER)) {
+        !lex_cue_before(ds->lex, &ds->cache, toks, i, first, CUE_PARTNER)) {
         return 0;
     }
     if (p->marker == MARK_ELLIPTIC && !allow_elliptic) {
         return 0;
     }
     if (ds->lex->entries[p->index].type == VNKG_TYPE_PROVINCE &&
-        lex_cue_before(ds->lex, toks, i, first, CUE_NOT_PROVINCE)) {
+        lex_cue_before(ds->lex, &ds->cache, toks, i, first, CUE_NOT_PROVINCE)) {
         return 0; /* "huyện X", "phường X", "đường X" are not provinces */
     }
     return 1;
@@ -91,7 +91,7 @@ entry_at(const DocState *ds, size_t i, size_t first, size_t end,
          VnkgEntityType type, int allow_elliptic, size_t *entry)
 {
     LexMatch m[8];
-    size_t found = lex_match(ds->lex, ds->seg.tokens, end, i, m, 8);
+    size_t found = lex_match(ds->lex, &ds->cache, ds->seg.tokens, end, i, m, 8);
     for (size_t k = found; k-- > 0;) {
         for (size_t p = m[k].payload; p != NONE;
              p = ds->lex->payloads[p].next) {
@@ -99,7 +99,7 @@ entry_at(const DocState *ds, size_t i, size_t first, size_t end,
             if (pl->kind == PL_ENTRY &&
                 ds->lex->entries[pl->index].type == VNKG_TYPE_PROVINCE &&
                 lex_case_ok(pl, ds->seg.tokens, i) &&
-                lex_cue_before(ds->lex, ds->seg.tokens, i, first,
+                lex_cue_before(ds->lex, &ds->cache, ds->seg.tokens, i, first,
                                CUE_NOT_PROVINCE)) {
                 /* "Báo Lào Cai", "huyện Long An": the whole name is
                  * something else; no shorter name inside it either */
@@ -124,7 +124,7 @@ static size_t
 title_at(const DocState *ds, size_t i, size_t end, size_t *title)
 {
     LexMatch m[8];
-    size_t found = lex_match(ds->lex, ds->seg.tokens, end, i, m, 8);
+    size_t found = lex_match(ds->lex, &ds->cache, ds->seg.tokens, end, i, m, 8);
     for (size_t k = found; k-- > 0;) {
         for (size_t p = m[k].payload; p != NONE;
              p = ds->lex->payloads[p].next) {
@@ -170,16 +170,20 @@ attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
         elliptic = 1;
     } else if (strcmp(kind, "province") == 0) {
         type = VNKG_TYPE_PROVINCE;
-        k += lex_cue_at(ds->lex, ds->seg.tokens, end, k, CUE_PROVINCE_PREFIX);
+        k += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
+                        CUE_PROVINCE_PREFIX);
     } else if (strcmp(kind, "partner") == 0) {
         type = VNKG_TYPE_PARTNER;
         k = skip_vietnam(ds, k, end);
-        k += lex_cue_at(ds->lex, ds->seg.tokens, end, k, CUE_COMPANY_HEAD);
+        k += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
+                        CUE_COMPANY_HEAD);
         /* "Tỉnh trưởng tỉnh Gyeonggi": a foreign province */
-        k += lex_cue_at(ds->lex, ds->seg.tokens, end, k, CUE_PROVINCE_PREFIX);
+        k += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
+                        CUE_PROVINCE_PREFIX);
     } else if (strcmp(kind, "organization") == 0) {
         type = VNKG_TYPE_ORGANIZATION;
-        k += lex_cue_at(ds->lex, ds->seg.tokens, end, k, CUE_COMPANY_HEAD);
+        k += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
+                        CUE_COMPANY_HEAD);
     } else if (strncmp(kind, "org=", 4) == 0) {
         size_t fixed = lex_entry_by_id(ds->lex, kind + 4);
         if (fixed == NONE) {
@@ -310,7 +314,7 @@ static int
 starts_lexical(const DocState *ds, size_t i, size_t end)
 {
     LexMatch m[8];
-    size_t found = lex_match(ds->lex, ds->seg.tokens, end, i, m, 8);
+    size_t found = lex_match(ds->lex, &ds->cache, ds->seg.tokens, end, i, m, 8);
     for (size_t k = 0; k < found; ++k) {
         for (size_t p = m[k].payload; p != NONE;
              p = ds->lex->payloads[p].next) {
@@ -522,8 +526,8 @@ scan_title(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
                     is_punct(ds, k, ","))) {
         name_start++;
     }
-    name_start +=
-        lex_cue_at(ds->lex, ds->seg.tokens, end, name_start, CUE_PERSON_PREFIX);
+    name_start += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end,
+                             name_start, CUE_PERSON_PREFIX);
     size_t len = name_at(ds, name_start, end, 1);
     size_t person = NONE;
     if (len) {
@@ -584,8 +588,8 @@ static VnkgStatus
 scan_person(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
 {
     *next = i;
-    size_t k =
-        i + lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_PERSON_PREFIX);
+    size_t k = i + lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, i,
+                              CUE_PERSON_PREFIX);
     int prefixed = k > i;
     size_t len = name_at(ds, k, end, prefixed), person, t, entry;
     if (!len && !prefixed) {
@@ -648,7 +652,8 @@ static VnkgStatus
 scan_document(DocState *ds, size_t i, size_t end, size_t *next)
 {
     *next = i;
-    size_t hl = lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_DOCUMENT_HEAD);
+    size_t hl = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, i,
+                           CUE_DOCUMENT_HEAD);
     if (!hl) {
         return VNKG_SUCCESS;
     }
@@ -714,7 +719,8 @@ static VnkgStatus
 scan_company(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
 {
     *next = i;
-    size_t hl = lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_COMPANY_HEAD);
+    size_t hl = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, i,
+                           CUE_COMPANY_HEAD);
     if (!hl) {
         return VNKG_SUCCESS;
     }
@@ -756,14 +762,15 @@ find_bridge(DocState *ds, size_t first, size_t end)
 {
     ds->sentence_bridge = NONE;
     for (size_t i = first; i < end; ++i) {
-        size_t bl = lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_BRIDGE);
+        size_t bl =
+            lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, i, CUE_BRIDGE);
         if (!bl) {
             continue;
         }
         size_t k = i + bl, entry, prefix = 0;
         if (!entry_at(ds, k, first, end, VNKG_TYPE_PROVINCE, 0, &entry)) {
             /* "điểm cầu tỉnh X"; but "TP.HCM" is a name of its own */
-            prefix = lex_cue_at(ds->lex, ds->seg.tokens, end, k,
+            prefix = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
                                 CUE_PROVINCE_PREFIX);
         }
         k += prefix;
@@ -941,8 +948,8 @@ static size_t
 first_party(DocState *ds, size_t k, size_t first, size_t end,
             const char **label)
 {
-    size_t entry, p = k + lex_cue_at(ds->lex, ds->seg.tokens, end, k,
-                                     CUE_PROVINCE_PREFIX);
+    size_t entry, p = k + lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end,
+                                     k, CUE_PROVINCE_PREFIX);
     size_t len = entry_at(ds, p, first, end, VNKG_TYPE_PROVINCE, 0, &entry);
     if (len) {
         size_t unit = lex_entry_by_id(
@@ -986,7 +993,8 @@ static VnkgStatus
 scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
 {
     *next = i;
-    size_t hl = lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_AGREEMENT_HEAD);
+    size_t hl = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, i,
+                           CUE_AGREEMENT_HEAD);
     size_t entry;
     if (!hl || plural_before(ds, i, first) ||
         entry_at(ds, i, first, end, VNKG_TYPE_AGREEMENT, 0, &entry)) {
@@ -1070,7 +1078,8 @@ scan_at(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
 {
     /* fixed phrases that contain a name but are not it ("Thái Bình Dương"
      * is the Pacific, not Thái Bình) */
-    size_t skip = lex_cue_at(ds->lex, ds->seg.tokens, end, i, CUE_NOT_ENTITY);
+    size_t skip =
+        lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, i, CUE_NOT_ENTITY);
     if (skip) {
         *next = i + skip;
         return VNKG_SUCCESS;
@@ -1117,6 +1126,8 @@ scan_sentence(DocState *ds)
     ds->n_found = 0;
     ds->n_offices = 0;
     ds->n_pacts = 0;
+    VNKG_TRY(lex_cache_fill(ds->ctx, ds->lex, &ds->cache, ds->seg.tokens, first,
+                            end));
     find_bridge(ds, first, end);
     size_t i = first;
     while (i < end) {

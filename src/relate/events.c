@@ -35,7 +35,8 @@ find_cue(const DocState *ds, size_t s, CueKind kind, size_t *len)
     const VnkgSentence *x = &ds->seg.sentences[s];
     size_t end = sentence_end(ds, s);
     for (size_t i = x->first_token; i < end; ++i) {
-        size_t l = lex_cue_at(ds->lex, ds->seg.tokens, end, i, kind);
+        size_t l =
+            lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, i, kind);
         if (l) {
             *len = l;
             return i;
