@@ -52,6 +52,7 @@ typedef struct {
     char **items;
     size_t count;
     size_t cap;
+    void *index; /* private: a hash index once the set grows large */
 } VnkgStrSet;
 
 typedef struct {

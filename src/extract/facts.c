@@ -53,14 +53,36 @@ vnkg_relation_parse(const char *name, VnkgRelation *out)
 
 /* ---- string sets ---- */
 
+/* Past this size a set keeps a hash index: an entity named in 100,000
+ * articles would otherwise cost a linear scan per article. */
+#define STRSET_INDEX_MIN 32
+
+static VnkgStatus
+build_index(VnkgContext *ctx, VnkgStrSet *set)
+{
+    VnkgStrMap *map = vnkg_calloc(ctx, 1, sizeof *map);
+    if (!map) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    vnkg_strmap_init(map);
+    for (size_t i = 0; i < set->count; ++i) {
+        VnkgStatus st =
+            vnkg_strmap_put(ctx, map, set->items[i], strlen(set->items[i]), i);
+        if (st != VNKG_SUCCESS) {
+            vnkg_strmap_clear(ctx, map);
+            vnkg_free(ctx, map);
+            return st;
+        }
+    }
+    set->index = map;
+    return VNKG_SUCCESS;
+}
+
 VnkgStatus
 vnkg_strset_add(VnkgContext *ctx, VnkgStrSet *set, const char *s)
 {
-    /* Articles arrive in order: the newest item is the likeliest match. */
-    for (size_t i = set->count; i-- > 0;) {
-        if (strcmp(set->items[i], s) == 0) {
-            return VNKG_SUCCESS;
-        }
+    if (vnkg_strset_has(set, s)) {
+        return VNKG_SUCCESS;
     }
     if (set->count == set->cap) {
         size_t cap = set->cap ? set->cap * 2 : 4;
@@ -75,14 +97,27 @@ vnkg_strset_add(VnkgContext *ctx, VnkgStrSet *set, const char *s)
     if (!copy) {
         return VNKG_ERR_NO_MEMORY;
     }
+    if (set->index && vnkg_strmap_put(ctx, set->index, copy, strlen(copy),
+                                      set->count) != VNKG_SUCCESS) {
+        vnkg_free(ctx, copy);
+        return VNKG_ERR_NO_MEMORY;
+    }
     set->items[set->count++] = copy;
+    if (!set->index && set->count >= STRSET_INDEX_MIN) {
+        return build_index(ctx, set);
+    }
     return VNKG_SUCCESS;
 }
 
 int
 vnkg_strset_has(const VnkgStrSet *set, const char *s)
 {
-    for (size_t i = 0; i < set->count; ++i) {
+    if (set->index) {
+        size_t v;
+        return vnkg_strmap_get(set->index, s, strlen(s), &v) == VNKG_SUCCESS;
+    }
+    /* Articles arrive in order: the newest item is the likeliest match. */
+    for (size_t i = set->count; i-- > 0;) {
         if (strcmp(set->items[i], s) == 0) {
             return 1;
         }
@@ -107,6 +142,10 @@ vnkg_strset_sort(VnkgStrSet *set)
 void
 vnkg_strset_clear(VnkgContext *ctx, VnkgStrSet *set)
 {
+    if (set->index) {
+        vnkg_strmap_clear(ctx, set->index);
+        vnkg_free(ctx, set->index);
+    }
     for (size_t i = 0; i < set->count; ++i) {
         vnkg_free(ctx, set->items[i]);
     }

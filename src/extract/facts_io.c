@@ -54,7 +54,7 @@ put_list(FILE *fp, const VnkgStrSet *set)
             return -1;
         }
         memcpy(items, set->items, set->count * sizeof *items);
-        VnkgStrSet copy = {items, set->count, set->count};
+        VnkgStrSet copy = {items, set->count, set->count, NULL};
         vnkg_strset_sort(&copy);
     }
     int r = 0;

@@ -390,15 +390,38 @@ relate_co_mentions(DocState *ds)
     return st;
 }
 
+/* Evidence is one sentence; a run-on "sentence" (a page without
+ * punctuation) is cut at a character boundary, marked with "…", so that
+ * one huge line cannot multiply into every edge and every output. */
+#define EVIDENCE_MAX 1000
+
+static VnkgStatus
+make_evidence(DocState *ds, const VnkgSentence *s)
+{
+    size_t len = s->end - s->start;
+    const char *text = ds->doc->text + s->start;
+    if (len <= EVIDENCE_MAX) {
+        ds->evidence = vnkg_strndup(ds->ctx, text, len);
+        return ds->evidence ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
+    }
+    size_t cut = EVIDENCE_MAX;
+    while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80) {
+        cut--; /* not inside a UTF-8 sequence */
+    }
+    ds->evidence = vnkg_malloc(ds->ctx, cut + 4);
+    if (!ds->evidence) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    memcpy(ds->evidence, text, cut);
+    memcpy(ds->evidence + cut, "\xE2\x80\xA6", 4); /* "…" and NUL */
+    return VNKG_SUCCESS;
+}
+
 VnkgStatus
 relate_sentence(DocState *ds)
 {
     const VnkgSentence *s = &ds->seg.sentences[ds->sentence];
-    ds->evidence =
-        vnkg_strndup(ds->ctx, ds->doc->text + s->start, s->end - s->start);
-    if (!ds->evidence) {
-        return VNKG_ERR_NO_MEMORY;
-    }
+    VNKG_TRY(make_evidence(ds, s));
     VnkgStatus st = events_note_mention(ds);
     if (st == VNKG_SUCCESS) {
         st = flush_mentions(ds);
