@@ -198,7 +198,14 @@ fuzz_check_clean(const char *s, size_t len)
         FUZZ_CHECK(cp < 0x7F || cp > 0x9F);
         i += n;
     }
-    /* NFC: normalising again changes nothing */
+    /* NFC: normalising again changes nothing. utf8proc 2.8 wrongly
+     * composes a Hangul LV syllable with U+11A7 (not a final consonant;
+     * fixed in utf8proc 2.9), so it cannot judge text holding U+11A7. */
+    for (size_t i = 0; i + 3 <= len; ++i) {
+        if (memcmp(s + i, "\xE1\x86\xA7", 3) == 0) {
+            return;
+        }
+    }
     utf8proc_uint8_t *nfc = NULL;
     utf8proc_ssize_t r =
         utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &nfc,
