@@ -255,9 +255,8 @@ clean_cp(Cleaner *c, utf8proc_int32_t cp, size_t in_end)
         return drop(c, in_end);
     }
     if (is_space_cp(cp)) {
-        return emit_plain(c, " ", 1, in_end);
-    }
-    if (cp == 0xD0) { /* Eth written for Đ in real Vietnamese text */
+        cp = ' ';            /* a starter like the ASCII space it becomes */
+    } else if (cp == 0xD0) { /* Eth written for Đ in real Vietnamese text */
         cp = 0x110;
     } else if (cp == 0xF0) {
         cp = 0x111;
