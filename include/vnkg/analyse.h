@@ -17,14 +17,14 @@ typedef struct {
     double betweenness_cutoff;  /* < 0: exact; else paths up to this length */
     size_t betweenness_samples; /* 0: all sources; else k sampled sources */
     int layout;                 /* compute x/y positions */
-    /* Above this many nodes (default 20,000), when neither a cutoff nor a
-     * sample was asked for, betweenness is estimated from `auto_samples`
-     * sampled sources (default 1,000) and harmonic centrality counts only
-     * paths up to `auto_cutoff` hops (default 6): exact path measures are
+    /* When nodes x edges exceeds this work budget (default 1e7: a fraction of a
+     * second of exact betweenness), and neither a cutoff nor a sample was
+     * asked for, betweenness and harmonic centrality are estimated from
+     * sampled sources, as many as the budget allows (at least
+     * `auto_samples_min`, default 100): exact path measures are
      * O(|V||E|). 0 disables the automatic choice. */
-    size_t auto_threshold;
-    size_t auto_samples;
-    double auto_cutoff;
+    double auto_budget;
+    size_t auto_samples_min;
 } VnkgAnalyseOptions;
 
 /* Defaults: every relation and type, exact betweenness, layout on. */

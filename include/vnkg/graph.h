@@ -55,7 +55,8 @@ typedef struct {
     long n_components;
     size_t betweenness_sources; /* sources sampled; 0 = exact */
     double betweenness_cutoff;  /* < 0: no cutoff */
-    double harmonic_cutoff;     /* < 0: exact */
+    double harmonic_cutoff;     /* < 0: no cutoff */
+    size_t harmonic_sources;    /* sources sampled; 0 = exact */
 } VnkgGraph;
 
 /* Builds the graph from resolved facts (strings copied). Node visual hints

@@ -413,6 +413,7 @@ write_path_measures(Report *r)
     if (g->betweenness_sources > 0) {
         snprintf(line, sizeof line,
                  "Betweenness: estimated from %zu sampled sources of %zu "
+                 "(automatic above the work budget, or asked for) "
                  "(Brandes & Pich 2007, scaled by n/k, seeded); on a "
                  "2,000-node test graph 10%% of the sources gave a mean "
                  "relative error of about 0.1 on the most central nodes "
@@ -427,11 +428,12 @@ write_path_measures(Report *r)
         snprintf(line, sizeof line, "Betweenness: exact.\n");
     }
     VNKG_TRY(puts_raw(r, line));
-    if (g->harmonic_cutoff >= 0) {
+    if (g->harmonic_sources > 0) {
         snprintf(line, sizeof line,
-                 "Harmonic centrality: paths up to %ld hops only (a lower "
-                 "bound).\n\n",
-                 (long)g->harmonic_cutoff);
+                 "Harmonic centrality: estimated from the same %zu sampled "
+                 "sources (mean relative error about 0.01 on the test "
+                 "graph).\n\n",
+                 g->harmonic_sources);
     } else {
         snprintf(line, sizeof line, "Harmonic centrality: exact.\n\n");
     }

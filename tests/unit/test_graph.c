@@ -221,6 +221,7 @@ test_sampled_betweenness(void)
     VnkgAnalyseOptions o;
     vnkg_analyse_options_init(&o);
     o.layout = 0;
+    o.auto_budget = 0; /* the exact reference */
     assert(vnkg_analyse_run(ctx, g, &o) == VNKG_SUCCESS);
     double *exact = malloc(N * sizeof *exact);
     for (size_t i = 0; i < N; ++i) {
@@ -262,21 +263,38 @@ test_sampled_betweenness(void)
     for (size_t i = 0; i < N; ++i) {
         assert(g->nodes[i].betweenness <= exact[i] + 1e-6);
     }
-    /* above the threshold the sample and the harmonic cutoff are chosen
-     * automatically, and the graph says so (report.md prints it) */
+    /* over the work budget both path measures are sampled automatically,
+     * and the graph says so (report.md prints it) */
+    double *harmonic = malloc(N * sizeof *harmonic);
     vnkg_analyse_options_init(&o);
     o.layout = 0;
-    o.auto_threshold = N / 2;
-    o.auto_samples = N / 10;
+    o.auto_budget = 1e12;
+    assert(vnkg_analyse_run(ctx, g, &o) == VNKG_SUCCESS); /* within budget */
+    assert(g->betweenness_sources == 0 && g->harmonic_sources == 0);
+    for (size_t i = 0; i < N; ++i) {
+        harmonic[i] = g->nodes[i].harmonic;
+    }
+    o.auto_budget = 1;
+    o.auto_samples_min = N / 10;
     assert(vnkg_analyse_run(ctx, g, &o) == VNKG_SUCCESS);
     assert(g->betweenness_sources == N / 10);
-    assert(g->harmonic_cutoff == o.auto_cutoff);
-    o.auto_threshold = 0;
+    assert(g->harmonic_sources == N / 10);
+    double herr = 0;
+    for (size_t i = 0; i < N; ++i) {
+        herr += fabs(g->nodes[i].harmonic - harmonic[i]) / harmonic[i];
+    }
+    herr /= N;
+    printf("sampled harmonic centrality (%d of %d sources): mean relative "
+           "error over all nodes = %.3f\n",
+           N / 10, N, herr);
+    assert(herr < 0.05);
+    o.auto_budget = 0;
     assert(vnkg_analyse_run(ctx, g, &o) == VNKG_SUCCESS);
-    assert(g->betweenness_sources == 0 && g->harmonic_cutoff < 0);
+    assert(g->betweenness_sources == 0 && g->harmonic_sources == 0);
     for (size_t i = 0; i < N; ++i) {
         assert(fabs(g->nodes[i].betweenness - exact[i]) < 1e-6);
     }
+    free(harmonic);
     free(exact);
     vnkg_graph_free(ctx, g);
 }
