@@ -117,8 +117,9 @@ test_bad_files(void)
         "not facts\n",
         "#vnkg-facts 1\nX\tnope\n",
         "#vnkg-facts 1\nE\tofficial/a\tofficial\tA\n",
-        "#vnkg-facts "
-        "1\nF\ta\tb\tholds_office\t\\N\t1\t0\t\\N\t\\N\ta\t0\tx\ta\n",
+        /* a relation between entities the file never defined */
+        ("#vnkg-facts 1\n"
+         "F\ta\tb\tholds_office\t\\N\t1\t0\t\\N\t\\N\ta\t0\tx\ta\n"),
         "#vnkg-facts 1\nE\tofficial/a\tnot_a_type\tA\t\\N\t\\N\t\\N\t1\t\t\n",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
