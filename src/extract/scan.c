@@ -175,15 +175,20 @@ attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
     } else if (strcmp(kind, "partner") == 0) {
         type = VNKG_TYPE_PARTNER;
         k = skip_vietnam(ds, k, end);
-        k += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
-                        CUE_COMPANY_HEAD);
-        /* "Tỉnh trưởng tỉnh Gyeonggi": a foreign province */
-        k += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
-                        CUE_PROVINCE_PREFIX);
+        /* "Tập đoàn NVIDIA", "tỉnh Gyeonggi": a head word before the name,
+         * unless it starts the name ("Ngân hàng Thế giới") */
+        if (!entry_at(ds, k, first, end, type, 0, &entry)) {
+            k += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
+                            CUE_COMPANY_HEAD);
+            k += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
+                            CUE_PROVINCE_PREFIX);
+        }
     } else if (strcmp(kind, "organization") == 0) {
         type = VNKG_TYPE_ORGANIZATION;
-        k += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
-                        CUE_COMPANY_HEAD);
+        if (!entry_at(ds, k, first, end, type, 0, &entry)) {
+            k += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
+                            CUE_COMPANY_HEAD);
+        }
     } else if (strncmp(kind, "org=", 4) == 0) {
         size_t fixed = lex_entry_by_id(ds->lex, kind + 4);
         if (fixed == NONE) {
