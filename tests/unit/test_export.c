@@ -4,6 +4,7 @@
  * tests/clients/check_outputs.py on the files written here. */
 #undef NDEBUG
 #include "../../src/export/export_internal.h"
+#include "failalloc.h"
 
 #include <vnkg/export.h>
 
@@ -660,44 +661,6 @@ test_device_full(void)
 }
 
 /* ---- allocation failures ------------------------------------------------ */
-
-typedef struct {
-    long fail_at; /* the n-th allocation fails; -1 never */
-    long count;
-    long live;
-} FailAlloc;
-
-static void *
-fa_malloc(size_t size, void *user)
-{
-    FailAlloc *fa = user;
-    if (fa->fail_at >= 0 && fa->count++ == fa->fail_at) {
-        return NULL;
-    }
-    void *p = malloc(size ? size : 1);
-    fa->live += p != NULL;
-    return p;
-}
-
-static void *
-fa_realloc(void *ptr, size_t size, void *user)
-{
-    FailAlloc *fa = user;
-    if (fa->fail_at >= 0 && fa->count++ == fa->fail_at) {
-        return NULL;
-    }
-    void *p = realloc(ptr, size ? size : 1);
-    fa->live += p != NULL && ptr == NULL;
-    return p;
-}
-
-static void
-fa_free(void *ptr, void *user)
-{
-    FailAlloc *fa = user;
-    fa->live -= ptr != NULL;
-    free(ptr);
-}
 
 static void
 test_alloc_failures(const char *tmpdir)

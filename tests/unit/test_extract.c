@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Extraction on short texts with the real lexicons in ontology/. */
 #undef NDEBUG
+#include "failalloc.h"
+
 #include <vnkg/extract.h>
 #include <vnkg/ingest.h>
 #include <vnkg/normalise.h>
@@ -230,46 +232,6 @@ test_dates(void)
 
 /* ---- every allocation failing in turn ---- */
 
-typedef struct {
-    long fail_at;
-    long count;
-    long live;
-} FailState;
-
-static void *
-f_malloc(size_t n, void *u)
-{
-    FailState *s = u;
-    if (s->count++ == s->fail_at) {
-        return NULL;
-    }
-    void *p = malloc(n ? n : 1);
-    s->live += p != NULL;
-    return p;
-}
-
-static void *
-f_realloc(void *p, size_t n, void *u)
-{
-    FailState *s = u;
-    if (s->count++ == s->fail_at) {
-        return NULL;
-    }
-    void *q = realloc(p, n ? n : 1);
-    s->live += (p == NULL && q != NULL);
-    return q;
-}
-
-static void
-f_free(void *p, void *u)
-{
-    FailState *s = u;
-    if (p) {
-        s->live--;
-        free(p);
-    }
-}
-
 static void
 test_allocation_failures(void)
 {
@@ -282,8 +244,8 @@ test_allocation_failures(void)
     assert(vnkg_normalise_document(ctx, doc) == VNKG_SUCCESS);
     int succeeded = 0;
     for (long n = 0; !succeeded && n < 100000; ++n) {
-        FailState s = {n, 0, 0};
-        VnkgAllocator a = {f_malloc, f_realloc, f_free, &s};
+        FailAlloc s = {n, 0, 0};
+        VnkgAllocator a = {fa_malloc, fa_realloc, fa_free, &s};
         VnkgContext *fctx;
         if (vnkg_context_new_with(&fctx, &a) != VNKG_SUCCESS) {
             assert(s.live == 0);

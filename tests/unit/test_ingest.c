@@ -2,6 +2,8 @@
 /* Unit tests for src/ingest: text, HTML, JSON Lines and paths. */
 #undef NDEBUG
 
+#include "failalloc.h"
+
 #include <vnkg/document.h>
 #include <vnkg/ingest.h>
 
@@ -102,51 +104,6 @@ static void
 write_str(const char *path, const char *data)
 {
     write_file(path, data, strlen(data));
-}
-
-/* An allocator that fails on the n-th call and tracks live blocks. */
-typedef struct {
-    long fail_at; /* -1: never */
-    long calls;
-    long live;
-} FailAlloc;
-
-static void *
-fail_malloc(size_t size, void *user)
-{
-    FailAlloc *fa = user;
-    if (fa->calls++ == fa->fail_at) {
-        return NULL;
-    }
-    void *p = malloc(size ? size : 1);
-    if (p) {
-        fa->live++;
-    }
-    return p;
-}
-
-static void *
-fail_realloc(void *ptr, size_t size, void *user)
-{
-    FailAlloc *fa = user;
-    if (fa->calls++ == fa->fail_at) {
-        return NULL;
-    }
-    void *p = realloc(ptr, size ? size : 1);
-    if (p && !ptr) {
-        fa->live++;
-    }
-    return p;
-}
-
-static void
-fail_free(void *ptr, void *user)
-{
-    FailAlloc *fa = user;
-    if (ptr) {
-        fa->live--;
-    }
-    free(ptr);
 }
 
 /* ---- documents and plain text ------------------------------------------ */
@@ -806,7 +763,7 @@ static void
 check_alloc_failures(IngestCall call, size_t expect_docs)
 {
     FailAlloc fa = {-1, 0, 0};
-    VnkgAllocator alloc = {fail_malloc, fail_realloc, fail_free, &fa};
+    VnkgAllocator alloc = {fa_malloc, fa_realloc, fa_free, &fa};
     for (long n = 0;; ++n) {
         VnkgContext *ctx = NULL;
         fa.fail_at = -1;
@@ -814,11 +771,11 @@ check_alloc_failures(IngestCall call, size_t expect_docs)
         DiagLog log;
         memset(&log, 0, sizeof log);
         vnkg_context_set_diag(ctx, log_diag, &log);
-        fa.calls = 0;
+        fa.count = 0;
         fa.fail_at = n;
         DocList list = {{NULL}, 0, VNKG_SUCCESS};
         VnkgStatus st = call(ctx, &list);
-        long calls = fa.calls;
+        long calls = fa.count;
         size_t docs = list.len;
         fa.fail_at = -1;
         docs_clear(ctx, &list);

@@ -3,8 +3,10 @@
  * attribute; GraphML from other tools; malformed files; the searches and
  * both output formats; allocation failures. */
 #undef NDEBUG
+#include "failalloc.h"
+
 #include <vnkg/export.h>
-#include <vnkg/query.h> /* first: the header compiles alone */
+#include <vnkg/query.h>
 
 #include <jansson.h>
 #include <libxml/parser.h>
@@ -700,44 +702,6 @@ test_null_safe(void)
 }
 
 /* ---- allocation failures ----------------------------------------------- */
-
-typedef struct {
-    long fail_at; /* the n-th allocation fails; -1 never */
-    long count;
-    long live;
-} FailAlloc;
-
-static void *
-fa_malloc(size_t size, void *user)
-{
-    FailAlloc *fa = user;
-    if (fa->fail_at >= 0 && fa->count++ == fa->fail_at) {
-        return NULL;
-    }
-    void *p = malloc(size ? size : 1);
-    fa->live += p != NULL;
-    return p;
-}
-
-static void *
-fa_realloc(void *ptr, size_t size, void *user)
-{
-    FailAlloc *fa = user;
-    if (fa->fail_at >= 0 && fa->count++ == fa->fail_at) {
-        return NULL;
-    }
-    void *p = realloc(ptr, size ? size : 1);
-    fa->live += p != NULL && ptr == NULL;
-    return p;
-}
-
-static void
-fa_free(void *ptr, void *user)
-{
-    FailAlloc *fa = user;
-    fa->live -= ptr != NULL;
-    free(ptr);
-}
 
 /* Reads the file and asks every question, printing to /dev/null. */
 static VnkgStatus
