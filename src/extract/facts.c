@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The fact store: entities by id, relations by (from, to, relation, role). */
+#include "../util/array.h"
 #include "facts_internal.h"
 
 #include <vnkg/facts.h>
@@ -257,19 +258,7 @@ vnkg_facts_free(VnkgContext *ctx, VnkgFacts *facts)
 static VnkgStatus
 reserve(VnkgContext *ctx, void **arr, size_t *cap, size_t count, size_t size)
 {
-    if (count < *cap) {
-        return VNKG_SUCCESS;
-    }
-    size_t ncap = *cap ? *cap * 2 : 16;
-    size_t bytes;
-    VNKG_TRY(vnkg_size_mul(&bytes, ncap, size));
-    void *p = vnkg_realloc(ctx, *arr, bytes);
-    if (!p) {
-        return VNKG_ERR_NO_MEMORY;
-    }
-    *arr = p;
-    *cap = ncap;
-    return VNKG_SUCCESS;
+    return vnkg_array_reserve(ctx, arr, cap, count, size, 16);
 }
 
 VnkgStatus

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Loading ontology/ lexicons into token tries. Formats: ontology/README.md. */
+#include "../util/array.h"
 #include "lexicon_internal.h"
 #include "vnkg_config.h"
 
@@ -30,19 +31,7 @@ static const char *const gazetteers[] = {
 static VnkgStatus
 grow(VnkgContext *ctx, void **arr, size_t *cap, size_t count, size_t size)
 {
-    if (count < *cap) {
-        return VNKG_SUCCESS;
-    }
-    size_t ncap = *cap ? *cap * 2 : 64;
-    size_t bytes;
-    VNKG_TRY(vnkg_size_mul(&bytes, ncap, size));
-    void *p = vnkg_realloc(ctx, *arr, bytes);
-    if (!p) {
-        return VNKG_ERR_NO_MEMORY;
-    }
-    *arr = p;
-    *cap = ncap;
-    return VNKG_SUCCESS;
+    return vnkg_array_reserve(ctx, arr, cap, count, size, 64);
 }
 
 /* ---- trie ---- */
