@@ -5,6 +5,10 @@
 
 #include <igraph.h>
 
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +147,12 @@ spectral(View *v, VnkgGraph *graph)
     if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS) {
         return VNKG_ERR_NO_MEMORY;
     }
+#ifdef _OPENMP
+    /* PRPACK sums in an OpenMP team when igraph has OpenMP: the order of
+     * the partial sums, and so the last digits, would change from run to
+     * run. One thread (this thread's setting only) keeps the bytes. */
+    omp_set_num_threads(1);
+#endif
     VnkgStatus st =
         IG(igraph_pagerank(&v->g, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value,
                            igraph_vss_all(), 0, 0.85, &v->weights, NULL));

@@ -63,6 +63,19 @@ else
     echo "ok - SKIP GNU parallel not installed"
 fi
 
+# A graph big enough for igraph's PageRank (PRPACK) to split its sums over
+# an OpenMP team: the bytes must not depend on OMP_NUM_THREADS or -j.
+if command -v python3 >/dev/null 2>&1; then
+    python3 "$root/bench/gen_corpus.py" --seed 7 --articles 600 \
+        --out "$work/gen" --ontology "$root/ontology" >/dev/null 2>&1
+    check "generate a 600-article corpus" $?
+    OMP_NUM_THREADS=1 "$vnkg" build -q "$work/gen" -o "$work/omp1"
+    OMP_NUM_THREADS=4 "$vnkg" build -q -j 2 "$work/gen" -o "$work/omp4"
+    same "$work/omp1" "$work/omp4"; check "OMP_NUM_THREADS=1 and =4 give the same bytes" $?
+else
+    echo "ok - SKIP python3 not installed"
+fi
+
 # incremental: build a, then append b
 "$vnkg" build -q "$corpus/a" -o "$work/inc"
 "$vnkg" build -q --append "$work/inc" "$corpus/b"; check "append" $?
