@@ -47,7 +47,10 @@ VNKG_API VnkgStatus vnkg_entity_type_parse(const char *name,
 VNKG_API const char *vnkg_relation_name(VnkgRelation rel);
 VNKG_API VnkgStatus vnkg_relation_parse(const char *name, VnkgRelation *out);
 
-/* A string set kept in insertion order (sorted on request). */
+/* A string set kept in insertion order (sorted on request). A set made
+ * with vnkg_strset_add owns copies of its strings (vnkg_strset_clear frees
+ * them); the sets inside a VnkgFacts, like all its strings, point into the
+ * store's string pool: read them, never change or free them. */
 typedef struct {
     char **items;
     size_t count;

@@ -79,12 +79,10 @@ build_index(VnkgContext *ctx, VnkgStrSet *set)
     return VNKG_SUCCESS;
 }
 
-VnkgStatus
-vnkg_strset_add(VnkgContext *ctx, VnkgStrSet *set, const char *s)
+/* Room for one more item. */
+static VnkgStatus
+set_reserve(VnkgContext *ctx, VnkgStrSet *set)
 {
-    if (vnkg_strset_has(set, s)) {
-        return VNKG_SUCCESS;
-    }
     if (set->count == set->cap) {
         size_t cap = set->cap ? set->cap * 2 : 4;
         char **items = vnkg_realloc(ctx, set->items, cap * sizeof *items);
@@ -94,20 +92,66 @@ vnkg_strset_add(VnkgContext *ctx, VnkgStrSet *set, const char *s)
         set->items = items;
         set->cap = cap;
     }
-    char *copy = vnkg_strdup(ctx, s);
-    if (!copy) {
-        return VNKG_ERR_NO_MEMORY;
-    }
-    if (set->index && vnkg_strmap_put(ctx, set->index, copy, strlen(copy),
+    return VNKG_SUCCESS;
+}
+
+/* Appends `item`, which is not in the set yet and outlives it; on
+ * VNKG_ERR_NO_MEMORY from the index the item is not added. */
+static VnkgStatus
+set_push(VnkgContext *ctx, VnkgStrSet *set, char *item)
+{
+    if (set->index && vnkg_strmap_put(ctx, set->index, item, strlen(item),
                                       set->count) != VNKG_SUCCESS) {
-        vnkg_free(ctx, copy);
         return VNKG_ERR_NO_MEMORY;
     }
-    set->items[set->count++] = copy;
+    set->items[set->count++] = item;
     if (!set->index && set->count >= STRSET_INDEX_MIN) {
         return build_index(ctx, set);
     }
     return VNKG_SUCCESS;
+}
+
+VnkgStatus
+vnkg_strset_add(VnkgContext *ctx, VnkgStrSet *set, const char *s)
+{
+    if (vnkg_strset_has(set, s)) {
+        return VNKG_SUCCESS;
+    }
+    VNKG_TRY(set_reserve(ctx, set));
+    char *copy = vnkg_strdup(ctx, s);
+    if (!copy) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    size_t before = set->count;
+    VnkgStatus st = set_push(ctx, set, copy);
+    if (set->count == before) {
+        vnkg_free(ctx, copy);
+    }
+    return st;
+}
+
+VnkgStatus
+vnkg_facts_set_add(VnkgContext *ctx, VnkgFacts *facts, VnkgStrSet *set,
+                   const char *item)
+{
+    if (vnkg_strset_has(set, item)) {
+        return VNKG_SUCCESS;
+    }
+    VNKG_TRY(set_reserve(ctx, set));
+    char *pooled;
+    VNKG_TRY(vnkg_intern_str(ctx, &facts->pool, item, &pooled));
+    return set_push(ctx, set, pooled);
+}
+
+void
+vnkg_facts_set_reset(VnkgContext *ctx, VnkgStrSet *set)
+{
+    if (set->index) {
+        vnkg_strmap_clear(ctx, set->index);
+        vnkg_free(ctx, set->index);
+    }
+    vnkg_free(ctx, set->items);
+    memset(set, 0, sizeof *set);
 }
 
 int
@@ -188,39 +232,17 @@ VnkgStatus
 vnkg_facts_new(VnkgContext *ctx, VnkgFacts **out)
 {
     *out = vnkg_calloc(ctx, 1, sizeof **out);
+    if (*out) {
+        vnkg_intern_init(&(*out)->pool);
+    }
     return *out ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
 }
 
-static void
-entity_clear(VnkgContext *ctx, VnkgEntity *e)
+VnkgStatus
+vnkg_facts_set_str(VnkgContext *ctx, VnkgFacts *facts, char **field,
+                   const char *value)
 {
-    vnkg_free(ctx, e->id);
-    vnkg_free(ctx, e->label);
-    vnkg_free(ctx, e->merged_into);
-    vnkg_free(ctx, e->valid_until);
-    vnkg_free(ctx, e->label_article);
-    vnkg_strset_clear(ctx, &e->aliases);
-    vnkg_strset_clear(ctx, &e->sources);
-}
-
-static void
-fact_clear(VnkgContext *ctx, VnkgFact *f)
-{
-    vnkg_free(ctx, f->role);
-    vnkg_free(ctx, f->evidence);
-    vnkg_free(ctx, f->first_date);
-    vnkg_free(ctx, f->last_date);
-    vnkg_free(ctx, f->evidence_article);
-    vnkg_strset_clear(ctx, &f->sources);
-}
-
-static void
-article_clear(VnkgContext *ctx, VnkgArticle *a)
-{
-    vnkg_free(ctx, a->id);
-    vnkg_free(ctx, a->url);
-    vnkg_free(ctx, a->title);
-    vnkg_free(ctx, a->date);
+    return vnkg_intern_str(ctx, &facts->pool, value, field);
 }
 
 void
@@ -230,27 +252,20 @@ vnkg_facts_free(VnkgContext *ctx, VnkgFacts *facts)
         return;
     }
     for (size_t i = 0; i < facts->n_entities; ++i) {
-        entity_clear(ctx, &facts->entities[i]);
+        vnkg_facts_set_reset(ctx, &facts->entities[i].aliases);
+        vnkg_facts_set_reset(ctx, &facts->entities[i].sources);
     }
     for (size_t i = 0; i < facts->n_facts; ++i) {
-        fact_clear(ctx, &facts->facts[i]);
-        vnkg_free(ctx, facts->fact_keys[i]);
-    }
-    for (size_t i = 0; i < facts->n_mentions; ++i) {
-        vnkg_free(ctx, facts->mentions[i].article);
-        vnkg_free(ctx, facts->mentions[i].surface);
-    }
-    for (size_t i = 0; i < facts->n_articles; ++i) {
-        article_clear(ctx, &facts->articles[i]);
+        vnkg_facts_set_reset(ctx, &facts->facts[i].sources);
     }
     vnkg_free(ctx, facts->entities);
     vnkg_free(ctx, facts->facts);
-    vnkg_free(ctx, facts->fact_keys);
+    vnkg_free(ctx, facts->fact_slots);
     vnkg_free(ctx, facts->mentions);
     vnkg_free(ctx, facts->articles);
     vnkg_strmap_clear(ctx, &facts->entity_map);
-    vnkg_strmap_clear(ctx, &facts->fact_map);
     vnkg_strmap_clear(ctx, &facts->article_map);
+    vnkg_intern_clear(ctx, &facts->pool);
     vnkg_free(ctx, facts);
 }
 
@@ -278,17 +293,10 @@ vnkg_facts_entity(VnkgContext *ctx, VnkgFacts *facts, const char *id,
                      facts->n_entities, sizeof *facts->entities));
     VnkgEntity e = {0};
     e.type = type;
-    e.id = vnkg_strdup(ctx, id);
-    e.label = vnkg_strdup(ctx, label);
-    VnkgStatus st = (e.id && e.label) ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
-    if (st == VNKG_SUCCESS) {
-        st = vnkg_strmap_put(ctx, &facts->entity_map, e.id, strlen(e.id),
-                             facts->n_entities);
-    }
-    if (st != VNKG_SUCCESS) {
-        entity_clear(ctx, &e);
-        return st;
-    }
+    VNKG_TRY(vnkg_intern_str(ctx, &facts->pool, id, &e.id));
+    VNKG_TRY(vnkg_intern_str(ctx, &facts->pool, label, &e.label));
+    VNKG_TRY(vnkg_strmap_put(ctx, &facts->entity_map, e.id, strlen(e.id),
+                             facts->n_entities));
     facts->entities[facts->n_entities] = e;
     *out = facts->n_entities++;
     return VNKG_SUCCESS;
@@ -302,22 +310,7 @@ vnkg_facts_add_alias(VnkgContext *ctx, VnkgFacts *facts, size_t entity,
     if (strcmp(alias, e->label) == 0) {
         return VNKG_SUCCESS;
     }
-    return vnkg_strset_add(ctx, &e->aliases, alias);
-}
-
-static VnkgStatus
-replace_str(VnkgContext *ctx, char **field, const char *value)
-{
-    char *copy = NULL;
-    if (value) {
-        copy = vnkg_strdup(ctx, value);
-        if (!copy) {
-            return VNKG_ERR_NO_MEMORY;
-        }
-    }
-    vnkg_free(ctx, *field);
-    *field = copy;
-    return VNKG_SUCCESS;
+    return vnkg_facts_set_add(ctx, facts, &e->aliases, alias);
 }
 
 VnkgStatus
@@ -325,72 +318,97 @@ vnkg_facts_set_validity(VnkgContext *ctx, VnkgFacts *facts, size_t entity,
                         const char *merged_into, const char *valid_until)
 {
     VnkgEntity *e = &facts->entities[entity];
-    VNKG_TRY(replace_str(ctx, &e->merged_into, merged_into));
-    return replace_str(ctx, &e->valid_until, valid_until);
+    VNKG_TRY(vnkg_intern_str(ctx, &facts->pool, merged_into, &e->merged_into));
+    return vnkg_intern_str(ctx, &facts->pool, valid_until, &e->valid_until);
 }
 
-static char *
-fact_key(VnkgContext *ctx, const VnkgFacts *facts, size_t from, size_t to,
-         VnkgRelation rel, const char *role)
+/* ---- relations by (from, to, relation, role) ----
+ * The role is pooled, so its address stands for its text. */
+
+static size_t
+fact_hash(size_t from, size_t to, VnkgRelation rel, const char *role)
 {
-    const char *a = facts->entities[from].id;
-    const char *b = facts->entities[to].id;
-    size_t n = strlen(a) + strlen(b) + (role ? strlen(role) : 0) + 16;
-    char *key = vnkg_malloc(ctx, n);
-    if (key) {
-        snprintf(key, n, "%s\x1f%s\x1f%d\x1f%s", a, b, (int)rel,
-                 role ? role : "");
+    uint64_t h = (uint64_t)from * 0x9e3779b97f4a7c15ULL;
+    h ^= ((uint64_t)to + 0x632be59bd9b4e019ULL) * 0xbf58476d1ce4e5b9ULL;
+    h ^= ((uint64_t)rel + 1) * 0x94d049bb133111ebULL;
+    h ^= (uint64_t)(uintptr_t)role * 0xff51afd7ed558ccdULL;
+    h ^= h >> 29;
+    return (size_t)h;
+}
+
+/* The slot of the fact (from, to, rel, role), or the empty slot where it
+ * would go. */
+static size_t
+fact_slot(const VnkgFacts *facts, size_t from, size_t to, VnkgRelation rel,
+          const char *role)
+{
+    size_t mask = facts->fact_slots_cap - 1;
+    size_t i = fact_hash(from, to, rel, role) & mask;
+    for (size_t v; (v = facts->fact_slots[i]) != 0; i = (i + 1) & mask) {
+        const VnkgFact *f = &facts->facts[v - 1];
+        if (f->from == from && f->to == to && f->relation == rel &&
+            f->role == role) {
+            break;
+        }
     }
-    return key;
+    return i;
 }
 
 static VnkgStatus
-widen_dates(VnkgContext *ctx, VnkgFact *f, const char *first, const char *last)
+grow_fact_slots(VnkgContext *ctx, VnkgFacts *facts)
 {
-    if (first && (!f->first_date || strcmp(first, f->first_date) < 0)) {
-        VNKG_TRY(replace_str(ctx, &f->first_date, first));
+    size_t cap = facts->fact_slots_cap ? facts->fact_slots_cap * 2 : 64;
+    size_t *slots = vnkg_calloc(ctx, cap, sizeof *slots);
+    if (!slots) {
+        return VNKG_ERR_NO_MEMORY;
     }
-    if (last && (!f->last_date || strcmp(last, f->last_date) > 0)) {
-        VNKG_TRY(replace_str(ctx, &f->last_date, last));
+    vnkg_free(ctx, facts->fact_slots);
+    facts->fact_slots = slots;
+    facts->fact_slots_cap = cap;
+    for (size_t k = 0; k < facts->n_facts; ++k) {
+        const VnkgFact *f = &facts->facts[k];
+        slots[fact_slot(facts, f->from, f->to, f->relation, f->role)] = k + 1;
     }
     return VNKG_SUCCESS;
 }
 
 static VnkgStatus
-new_fact(VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
-         VnkgRelation rel, const char *role, char *key, size_t *out)
+widen_dates(VnkgContext *ctx, VnkgFacts *facts, VnkgFact *f, const char *first,
+            const char *last)
 {
-    VnkgStatus st = reserve(ctx, (void **)&facts->facts, &facts->cap_facts,
-                            facts->n_facts, sizeof *facts->facts);
-    if (st == VNKG_SUCCESS && facts->cap_keys < facts->cap_facts) {
-        /* fact_keys grows in step with facts */
-        char **keys = vnkg_realloc(ctx, facts->fact_keys,
-                                   facts->cap_facts * sizeof *keys);
-        st = keys ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
-        if (keys) {
-            facts->fact_keys = keys;
-            facts->cap_keys = facts->cap_facts;
-        }
+    if (first && (!f->first_date || strcmp(first, f->first_date) < 0)) {
+        VNKG_TRY(vnkg_intern_str(ctx, &facts->pool, first, &f->first_date));
     }
+    if (last && (!f->last_date || strcmp(last, f->last_date) > 0)) {
+        VNKG_TRY(vnkg_intern_str(ctx, &facts->pool, last, &f->last_date));
+    }
+    return VNKG_SUCCESS;
+}
+
+/* The index of the fact (from, to, rel, role) in *out, added when new
+ * (*fresh = 1). `role` is pooled. */
+static VnkgStatus
+find_or_add_fact(VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
+                 VnkgRelation rel, char *role, size_t *out, int *fresh)
+{
+    if ((facts->n_facts + 1) * 4 >= facts->fact_slots_cap * 3) {
+        VNKG_TRY(grow_fact_slots(ctx, facts));
+    }
+    size_t slot = fact_slot(facts, from, to, rel, role);
+    *fresh = facts->fact_slots[slot] == 0;
+    if (!*fresh) {
+        *out = facts->fact_slots[slot] - 1;
+        return VNKG_SUCCESS;
+    }
+    VNKG_TRY(reserve(ctx, (void **)&facts->facts, &facts->cap_facts,
+                     facts->n_facts, sizeof *facts->facts));
     VnkgFact f = {0};
     f.from = from;
     f.to = to;
     f.relation = rel;
-    if (st == VNKG_SUCCESS && role) {
-        f.role = vnkg_strdup(ctx, role);
-        st = f.role ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
-    }
-    if (st == VNKG_SUCCESS) {
-        st = vnkg_strmap_put(ctx, &facts->fact_map, key, strlen(key),
-                             facts->n_facts);
-    }
-    if (st != VNKG_SUCCESS) {
-        fact_clear(ctx, &f);
-        vnkg_free(ctx, key);
-        return st;
-    }
-    facts->fact_keys[facts->n_facts] = key;
+    f.role = role;
     facts->facts[facts->n_facts] = f;
+    facts->fact_slots[slot] = facts->n_facts + 1;
     *out = facts->n_facts++;
     return VNKG_SUCCESS;
 }
@@ -428,26 +446,20 @@ static VnkgStatus
 relate_range(VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
              VnkgRelation rel, const char *role, const Statement *x)
 {
-    char *key = fact_key(ctx, facts, from, to, rel, role);
-    if (!key) {
-        return VNKG_ERR_NO_MEMORY;
-    }
+    char *pooled_role;
+    VNKG_TRY(vnkg_intern_str(ctx, &facts->pool, role, &pooled_role));
     size_t idx;
-    int fresh = 0;
-    if (vnkg_strmap_get(&facts->fact_map, key, strlen(key), &idx) ==
-        VNKG_SUCCESS) {
-        vnkg_free(ctx, key);
-    } else {
-        VNKG_TRY(new_fact(ctx, facts, from, to, rel, role, key, &idx));
-        fresh = 1;
-    }
+    int fresh;
+    VNKG_TRY(
+        find_or_add_fact(ctx, facts, from, to, rel, pooled_role, &idx, &fresh));
     VnkgFact *f = &facts->facts[idx];
     f->weight += x->weight;
     if (x->article) {
-        VNKG_TRY(vnkg_strset_add(ctx, &f->sources, x->article));
+        VNKG_TRY(vnkg_facts_set_add(ctx, facts, &f->sources, x->article));
     }
     for (size_t i = 0; x->articles && i < x->articles->count; ++i) {
-        VNKG_TRY(vnkg_strset_add(ctx, &f->sources, x->articles->items[i]));
+        VNKG_TRY(
+            vnkg_facts_set_add(ctx, facts, &f->sources, x->articles->items[i]));
     }
     if (fresh) {
         f->inferred = x->inferred;
@@ -455,12 +467,13 @@ relate_range(VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
     if (x->evidence &&
         (fresh || better_evidence(f, x->inferred, x->evidence_article,
                                   x->evidence_offset))) {
-        VNKG_TRY(replace_str(ctx, &f->evidence, x->evidence));
-        VNKG_TRY(replace_str(ctx, &f->evidence_article, x->evidence_article));
+        VNKG_TRY(vnkg_intern_str(ctx, &facts->pool, x->evidence, &f->evidence));
+        VNKG_TRY(vnkg_intern_str(ctx, &facts->pool, x->evidence_article,
+                                 &f->evidence_article));
         f->evidence_offset = x->evidence_offset;
     }
     f->inferred = f->inferred && x->inferred;
-    return widen_dates(ctx, f, x->first, x->last);
+    return widen_dates(ctx, facts, f, x->first, x->last);
 }
 
 VnkgStatus
@@ -497,7 +510,8 @@ VnkgStatus
 vnkg_facts_set_label_article(VnkgContext *ctx, VnkgFacts *facts, size_t entity,
                              const char *article)
 {
-    return replace_str(ctx, &facts->entities[entity].label_article, article);
+    return vnkg_intern_str(ctx, &facts->pool, article,
+                           &facts->entities[entity].label_article);
 }
 
 VnkgStatus
@@ -508,38 +522,15 @@ vnkg_facts_mention(VnkgContext *ctx, VnkgFacts *facts, const char *article,
     VNKG_TRY(reserve(ctx, (void **)&facts->mentions, &facts->cap_mentions,
                      facts->n_mentions, sizeof *facts->mentions));
     VnkgMention m = {0};
-    m.article = vnkg_strdup(ctx, article);
-    m.surface = vnkg_strndup(ctx, surface, len);
+    VNKG_TRY(vnkg_intern_str(ctx, &facts->pool, article, &m.article));
+    VNKG_TRY(vnkg_intern(ctx, &facts->pool, surface, len, &m.surface));
     m.start = start;
     m.end = end;
     m.entity = entity;
-    if (!m.article || !m.surface) {
-        vnkg_free(ctx, m.article);
-        vnkg_free(ctx, m.surface);
-        return VNKG_ERR_NO_MEMORY;
-    }
     VnkgEntity *e = &facts->entities[entity];
-    VnkgStatus st = vnkg_strset_add(ctx, &e->sources, article);
-    if (st != VNKG_SUCCESS) {
-        vnkg_free(ctx, m.article);
-        vnkg_free(ctx, m.surface);
-        return st;
-    }
+    VNKG_TRY(vnkg_facts_set_add(ctx, facts, &e->sources, article));
     e->mentions++;
     facts->mentions[facts->n_mentions++] = m;
-    return VNKG_SUCCESS;
-}
-
-static VnkgStatus
-dup_opt(VnkgContext *ctx, char **out, const char *s)
-{
-    *out = NULL;
-    if (s) {
-        *out = vnkg_strdup(ctx, s);
-        if (!*out) {
-            return VNKG_ERR_NO_MEMORY;
-        }
-    }
     return VNKG_SUCCESS;
 }
 
@@ -556,24 +547,13 @@ vnkg_facts_article(VnkgContext *ctx, VnkgFacts *facts,
                      facts->n_articles, sizeof *facts->articles));
     VnkgArticle a = {0};
     a.date_inferred = article->date_inferred;
-    VnkgStatus st = dup_opt(ctx, &a.id, article->id);
-    if (st == VNKG_SUCCESS) {
-        st = dup_opt(ctx, &a.url, article->url);
-    }
-    if (st == VNKG_SUCCESS) {
-        st = dup_opt(ctx, &a.title, article->title);
-    }
-    if (st == VNKG_SUCCESS) {
-        st = dup_opt(ctx, &a.date, article->date);
-    }
-    if (st == VNKG_SUCCESS) {
-        st = vnkg_strmap_put(ctx, &facts->article_map, a.id, strlen(a.id),
-                             facts->n_articles);
-    }
-    if (st != VNKG_SUCCESS) {
-        article_clear(ctx, &a);
-        return st;
-    }
+    VnkgIntern *pool = &facts->pool;
+    VNKG_TRY(vnkg_intern_str(ctx, pool, article->id, &a.id));
+    VNKG_TRY(vnkg_intern_str(ctx, pool, article->url, &a.url));
+    VNKG_TRY(vnkg_intern_str(ctx, pool, article->title, &a.title));
+    VNKG_TRY(vnkg_intern_str(ctx, pool, article->date, &a.date));
+    VNKG_TRY(vnkg_strmap_put(ctx, &facts->article_map, a.id, strlen(a.id),
+                             facts->n_articles));
     facts->articles[facts->n_articles++] = a;
     return VNKG_SUCCESS;
 }
@@ -592,20 +572,22 @@ merge_entity(VnkgContext *ctx, VnkgFacts *dst, const VnkgEntity *e, size_t *out)
         VNKG_TRY(vnkg_facts_add_alias(ctx, dst, *out, e->aliases.items[i]));
     }
     for (size_t i = 0; i < e->sources.count; ++i) {
-        VNKG_TRY(vnkg_strset_add(ctx, &d->sources, e->sources.items[i]));
+        VNKG_TRY(
+            vnkg_facts_set_add(ctx, dst, &d->sources, e->sources.items[i]));
     }
     d->mentions += e->mentions;
     if (e->label_article && d->label_article &&
         strcmp(e->label_article, d->label_article) < 0) {
         /* the label read in the smallest article wins: order-free */
         if (strcmp(e->label, d->label) != 0) {
-            VNKG_TRY(vnkg_strset_add(ctx, &d->aliases, d->label));
-            VNKG_TRY(replace_str(ctx, &d->label, e->label));
+            VNKG_TRY(vnkg_facts_set_add(ctx, dst, &d->aliases, d->label));
+            VNKG_TRY(vnkg_intern_str(ctx, &dst->pool, e->label, &d->label));
         }
-        VNKG_TRY(replace_str(ctx, &d->label_article, e->label_article));
+        VNKG_TRY(vnkg_intern_str(ctx, &dst->pool, e->label_article,
+                                 &d->label_article));
     } else if (strcmp(e->label, d->label) != 0) {
         /* the other way round too: the losing label is an alias */
-        VNKG_TRY(vnkg_strset_add(ctx, &d->aliases, e->label));
+        VNKG_TRY(vnkg_facts_set_add(ctx, dst, &d->aliases, e->label));
     }
     if (e->merged_into && !d->merged_into) {
         VNKG_TRY(vnkg_facts_set_validity(ctx, dst, *out, e->merged_into,
@@ -637,18 +619,16 @@ vnkg_facts_merge(VnkgContext *ctx, VnkgFacts *dst, const VnkgFacts *src)
         const VnkgMention *m = &src->mentions[i];
         st = reserve(ctx, (void **)&dst->mentions, &dst->cap_mentions,
                      dst->n_mentions, sizeof *dst->mentions);
+        VnkgMention c = *m;
+        c.entity = map[m->entity];
         if (st == VNKG_SUCCESS) {
-            VnkgMention c = *m;
-            c.entity = map[m->entity];
-            c.article = vnkg_strdup(ctx, m->article);
-            c.surface = vnkg_strdup(ctx, m->surface);
-            if (!c.article || !c.surface) {
-                vnkg_free(ctx, c.article);
-                vnkg_free(ctx, c.surface);
-                st = VNKG_ERR_NO_MEMORY;
-            } else {
-                dst->mentions[dst->n_mentions++] = c;
-            }
+            st = vnkg_intern_str(ctx, &dst->pool, m->article, &c.article);
+        }
+        if (st == VNKG_SUCCESS) {
+            st = vnkg_intern_str(ctx, &dst->pool, m->surface, &c.surface);
+        }
+        if (st == VNKG_SUCCESS) {
+            dst->mentions[dst->n_mentions++] = c;
         }
     }
     for (size_t i = 0; st == VNKG_SUCCESS && i < src->n_articles; ++i) {

@@ -354,10 +354,17 @@ each_item(VnkgContext *ctx, char *list,
     return VNKG_SUCCESS;
 }
 
+/* A set of the store being read, for each_item. */
+typedef struct {
+    VnkgFacts *facts;
+    VnkgStrSet *set;
+} SetRef;
+
 static VnkgStatus
-add_to_set(VnkgContext *ctx, void *set, const char *item)
+add_to_set(VnkgContext *ctx, void *arg, const char *item)
 {
-    return vnkg_strset_add(ctx, set, item);
+    SetRef *ref = arg;
+    return vnkg_facts_set_add(ctx, ref->facts, ref->set, item);
 }
 
 static int
@@ -432,8 +439,9 @@ read_entity(Reader *r, char **f, size_t n)
     }
     VnkgEntity *e = &r->part->entities[idx];
     e->mentions = mentions;
-    VNKG_TRY(each_item(r->ctx, f[8], add_to_set, &e->aliases));
-    return each_item(r->ctx, f[9], add_to_set, &e->sources);
+    SetRef aliases = {r->part, &e->aliases}, sources = {r->part, &e->sources};
+    VNKG_TRY(each_item(r->ctx, f[8], add_to_set, &aliases));
+    return each_item(r->ctx, f[9], add_to_set, &sources);
 }
 
 static VnkgStatus
@@ -465,16 +473,11 @@ read_fact(Reader *r, char **f, size_t n)
     /* the record's own sources and date range, not only evidence's */
     size_t idx = r->part->n_facts - 1;
     VnkgFact *x = &r->part->facts[idx];
-    vnkg_strset_clear(r->ctx, &x->sources);
-    VNKG_TRY(each_item(r->ctx, f[12], add_to_set, &x->sources));
-    if (last) {
-        vnkg_free(r->ctx, x->last_date);
-        x->last_date = vnkg_strdup(r->ctx, last);
-        if (!x->last_date) {
-            return VNKG_ERR_NO_MEMORY;
-        }
-    }
-    return VNKG_SUCCESS;
+    vnkg_facts_set_reset(r->ctx, &x->sources);
+    SetRef sources = {r->part, &x->sources};
+    VNKG_TRY(each_item(r->ctx, f[12], add_to_set, &sources));
+    return last ? vnkg_facts_set_str(r->ctx, r->part, &x->last_date, last)
+                : VNKG_SUCCESS;
 }
 
 static VnkgStatus

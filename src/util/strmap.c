@@ -3,17 +3,37 @@
 
 #include <string.h>
 
-/* FNV-1a, 64 bit: short keys, no adversary needing SipHash here. */
+/* Eight bytes at a time with a multiply-xorshift mix (the finaliser of
+ * splitmix64): fast on 200-byte evidence sentences as on 3-byte syllable
+ * keys; no adversary here needs SipHash. Iteration order never depends on
+ * it: no caller walks the slots. */
+static uint64_t
+mix64(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}
+
 uint64_t
 vnkg_hash_bytes(const void *data, size_t len)
 {
     const unsigned char *p = data;
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < len; ++i) {
-        h ^= p[i];
-        h *= 1099511628211ULL;
+    uint64_t h = 0x9e3779b97f4a7c15ULL ^ (uint64_t)len;
+    while (len >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+        p += 8;
+        len -= 8;
     }
-    return h;
+    uint64_t w = 0;
+    memcpy(&w, p, len);
+    return mix64(h ^ w);
 }
 
 void
@@ -48,18 +68,31 @@ find_slot(const VnkgStrMapSlot *slots, size_t cap, const char *key, size_t len,
 }
 
 VnkgStatus
+vnkg_strmap_find_hashed(const VnkgStrMap *map, const char *key, size_t len,
+                        uint64_t hash, size_t *value, char **stored)
+{
+    if (map->cap == 0) {
+        return VNKG_FAILURE;
+    }
+    size_t i = find_slot(map->slots, map->cap, key, len, hash);
+    if (!map->slots[i].key) {
+        return VNKG_FAILURE;
+    }
+    *value = map->slots[i].value;
+    if (stored) {
+        *stored = (char *)map->slots[i].key;
+    }
+    return VNKG_SUCCESS;
+}
+
+VnkgStatus
 vnkg_strmap_get(const VnkgStrMap *map, const char *key, size_t len, size_t *out)
 {
     if (map->cap == 0) {
         return VNKG_FAILURE;
     }
-    uint64_t h = vnkg_hash_bytes(key, len);
-    size_t i = find_slot(map->slots, map->cap, key, len, h);
-    if (!map->slots[i].key) {
-        return VNKG_FAILURE;
-    }
-    *out = map->slots[i].value;
-    return VNKG_SUCCESS;
+    return vnkg_strmap_find_hashed(map, key, len, vnkg_hash_bytes(key, len),
+                                   out, NULL);
 }
 
 static VnkgStatus
@@ -83,17 +116,24 @@ grow(VnkgContext *ctx, VnkgStrMap *map)
 }
 
 VnkgStatus
-vnkg_strmap_put(VnkgContext *ctx, VnkgStrMap *map, const char *key, size_t len,
-                size_t value)
+vnkg_strmap_put_hashed(VnkgContext *ctx, VnkgStrMap *map, const char *key,
+                       size_t len, uint64_t hash, size_t value)
 {
     if ((map->count + 1) * 4 >= map->cap * 3) {
         VNKG_TRY(grow(ctx, map));
     }
-    uint64_t h = vnkg_hash_bytes(key, len);
-    size_t i = find_slot(map->slots, map->cap, key, len, h);
+    size_t i = find_slot(map->slots, map->cap, key, len, hash);
     if (!map->slots[i].key) {
         map->count++;
     }
-    map->slots[i] = (VnkgStrMapSlot){key, len, value, h};
+    map->slots[i] = (VnkgStrMapSlot){key, len, value, hash};
     return VNKG_SUCCESS;
+}
+
+VnkgStatus
+vnkg_strmap_put(VnkgContext *ctx, VnkgStrMap *map, const char *key, size_t len,
+                size_t value)
+{
+    return vnkg_strmap_put_hashed(ctx, map, key, len, vnkg_hash_bytes(key, len),
+                                  value);
 }

@@ -25,8 +25,17 @@ void vnkg_strmap_clear(VnkgContext *ctx, VnkgStrMap *map);
 /* VNKG_SUCCESS and *out when found, VNKG_FAILURE when absent. */
 VnkgStatus vnkg_strmap_get(const VnkgStrMap *map, const char *key, size_t len,
                            size_t *out);
+/* The same with the key's vnkg_hash_bytes already computed; *stored (when
+ * not NULL) gets the mapped key pointer. */
+VnkgStatus vnkg_strmap_find_hashed(const VnkgStrMap *map, const char *key,
+                                   size_t len, uint64_t hash, size_t *value,
+                                   char **stored);
 /* Inserts or replaces. Returns VNKG_ERR_NO_MEMORY. */
 VnkgStatus vnkg_strmap_put(VnkgContext *ctx, VnkgStrMap *map, const char *key,
                            size_t len, size_t value);
+
+VnkgStatus vnkg_strmap_put_hashed(VnkgContext *ctx, VnkgStrMap *map,
+                                  const char *key, size_t len, uint64_t hash,
+                                  size_t value);
 
 #endif
