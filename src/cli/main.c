@@ -83,6 +83,27 @@ now_seconds(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+/* Peak resident set so far in MB (VmHWM), 0 where /proc is missing: the
+ * --timings lines carry it so a benchmark sees which stage sets the peak. */
+static long
+peak_rss_mb(void)
+{
+    FILE *fp = fopen("/proc/self/status", "r");
+    if (!fp) {
+        return 0;
+    }
+    char line[256];
+    long kb = 0;
+    while (fgets(line, sizeof line, fp)) {
+        if (strncmp(line, "VmHWM:", 6) == 0) {
+            kb = strtol(line + 6, NULL, 10);
+            break;
+        }
+    }
+    fclose(fp);
+    return kb / 1024;
+}
+
 static void
 usage_build(FILE *fp)
 {
@@ -706,9 +727,10 @@ collect(VnkgContext *ctx, const BuildOptions *o, BuildState *bs)
         double wall = now_seconds() - t0;
         /* with threads, stage times are summed over the workers */
         fprintf(stderr,
-                "timing ingest+extract(wall) %.3f\ntiming normalise %.3f\n"
-                "timing extract %.3f\ntiming merge %.3f\n",
-                wall, t.normalise, t.extract, t.merge);
+                "timing ingest+extract(wall) %.3f peak_rss_mb %ld\n"
+                "timing normalise %.3f\ntiming extract %.3f\n"
+                "timing merge %.3f\n",
+                wall, peak_rss_mb(), t.normalise, t.extract, t.merge);
     }
     return st;
 }
@@ -725,10 +747,13 @@ build(VnkgContext *ctx, const BuildOptions *o, BuildState *bs,
     double t1 = now_seconds();
     VNKG_TRY(vnkg_graph_build(ctx, bs->facts, graph));
     double t2 = now_seconds();
+    long graph_peak = o->timings ? peak_rss_mb() : 0;
     VnkgStatus st = vnkg_analyse_run(ctx, *graph, &o->analyse);
     if (o->timings) {
-        fprintf(stderr, "timing graph %.3f\ntiming analyse %.3f\n", t2 - t1,
-                now_seconds() - t2);
+        fprintf(stderr,
+                "timing graph %.3f peak_rss_mb %ld\n"
+                "timing analyse %.3f peak_rss_mb %ld\n",
+                t2 - t1, graph_peak, now_seconds() - t2, peak_rss_mb());
     }
     return st;
 }
@@ -756,7 +781,8 @@ run(VnkgContext *ctx, const BuildOptions *o, BuildState *bs, VnkgGraph **graph)
     double t = now_seconds();
     VnkgStatus st = write_outputs(ctx, o, *graph, bs->facts);
     if (o->timings) {
-        fprintf(stderr, "timing export %.3f\n", now_seconds() - t);
+        fprintf(stderr, "timing export %.3f peak_rss_mb %ld\n",
+                now_seconds() - t, peak_rss_mb());
     }
     return st;
 }
