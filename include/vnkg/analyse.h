@@ -25,6 +25,9 @@ typedef struct {
      * O(|V||E|). 0 disables the automatic choice. */
     double auto_budget;
     size_t auto_samples_min;
+    /* Threads for the sampled path measures (default 1); the results do
+     * not depend on it. */
+    size_t threads;
 } VnkgAnalyseOptions;
 
 /* Defaults: every relation and type, exact betweenness, layout on. */

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* igraph 0.10 analysis. Attributes stay in our arrays (DESIGN.md); igraph
  * only sees the edge list and weight vectors. */
+#include "paths.h"
+
 #include <vnkg/analyse.h>
 
 #include <igraph.h>
@@ -23,6 +25,7 @@ vnkg_analyse_options_init(VnkgAnalyseOptions *opts)
     opts->layout = 1;
     opts->auto_budget = 1e7;
     opts->auto_samples_min = 100;
+    opts->threads = 1;
 }
 
 typedef struct {
@@ -173,74 +176,100 @@ spectral(View *v, VnkgGraph *graph)
 /* Betweenness from k sources drawn with the seeded RNG, scaled by n/k:
  * the estimator of Brandes & Pich (2007), "Centrality estimation in large
  * networks". */
+/* The view as arcs for src/analyse/paths.c: each edge both ways. */
 static VnkgStatus
-sampled_betweenness(View *v, const igraph_vector_int_t *src,
-                    igraph_vector_t *res)
+path_graph(VnkgContext *ctx, View *v, VnkgPathGraph *pg, void **mem)
 {
-    igraph_integer_t n = igraph_vcount(&v->g);
-    igraph_integer_t k = igraph_vector_int_size(src);
-    igraph_vs_t sources;
-    igraph_vs_vector(&sources, src);
-    VnkgStatus st =
-        IG(igraph_betweenness_subset(&v->g, res, igraph_vss_all(), 0, sources,
-                                     igraph_vss_all(), &v->lengths));
-    /* each pair is counted from the sampled side only: scale by n/k */
-    igraph_vector_scale(res, (double)n / (double)k);
-    return st;
+    size_t n = (size_t)igraph_vcount(&v->g), m = (size_t)igraph_ecount(&v->g);
+    size_t bytes, arcs = 2 * m;
+    VNKG_TRY(
+        vnkg_size_mul(&bytes, arcs + n + 1, sizeof(size_t) + sizeof(double)));
+    char *p = *mem = vnkg_malloc(ctx, bytes);
+    if (!p) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    size_t *off = (size_t *)p, *head = off + n + 1;
+    double *len = (double *)(head + arcs);
+    memset(off, 0, (n + 1) * sizeof *off);
+    for (size_t e = 0; e < m; ++e) {
+        off[IGRAPH_FROM(&v->g, e) + 1]++;
+        off[IGRAPH_TO(&v->g, e) + 1]++;
+    }
+    for (size_t i = 0; i < n; ++i) {
+        off[i + 1] += off[i];
+    }
+    /* fill by a moving cursor per node, then restore the offsets */
+    for (size_t e = 0; e < m; ++e) {
+        size_t a = (size_t)IGRAPH_FROM(&v->g, e),
+               b = (size_t)IGRAPH_TO(&v->g, e);
+        double l = VECTOR(v->lengths)[e];
+        head[off[a]] = b;
+        len[off[a]++] = l;
+        head[off[b]] = a;
+        len[off[b]++] = l;
+    }
+    for (size_t i = n; i > 0; --i) {
+        off[i] = off[i - 1];
+    }
+    off[0] = 0;
+    *pg = (VnkgPathGraph){n, off, head, len};
+    return VNKG_SUCCESS;
 }
 
-/* Harmonic centrality estimated from k sampled sources: the graph is
- * undirected, so d(s, v) = d(v, s) and H(v) ~ (n-1)/k * sum 1/d(s, v)
- * over the sampled s != v (Eppstein & Wang 2004 for closeness); the
- * result is normalised like igraph's (divided by n-1). Distances come in
- * batches so memory stays k-independent. */
+/* Betweenness (Brandes & Pich 2007: scaled by n/k) and harmonic
+ * centrality (Eppstein & Wang 2004: H(v) ~ (n-1)/k * sum of 1/d(s, v)
+ * over the sampled s != v, normalised like igraph's by n-1, so 1/k) from
+ * the k sampled sources, in `threads` threads. The view is undirected:
+ * like igraph, a pair's paths count half from each end. */
 static VnkgStatus
-sampled_harmonic(View *v, const igraph_vector_int_t *src, igraph_vector_t *res)
+sampled_paths(VnkgContext *ctx, View *v, const igraph_vector_int_t *src,
+              size_t threads, igraph_vector_t *btw, igraph_vector_t *harm)
 {
-    igraph_integer_t n = igraph_vcount(&v->g), k = igraph_vector_int_size(src);
-    if (igraph_vector_resize(res, n) != IGRAPH_SUCCESS) {
+    size_t n = (size_t)igraph_vcount(&v->g);
+    size_t k = (size_t)igraph_vector_int_size(src);
+    if (igraph_vector_resize(btw, (igraph_integer_t)n) != IGRAPH_SUCCESS ||
+        igraph_vector_resize(harm, (igraph_integer_t)n) != IGRAPH_SUCCESS) {
         return VNKG_ERR_NO_MEMORY;
     }
-    igraph_vector_null(res);
-    igraph_matrix_t d;
-    if (igraph_matrix_init(&d, 0, 0) != IGRAPH_SUCCESS) {
+    igraph_vector_null(btw);
+    igraph_vector_null(harm);
+    size_t *sources = vnkg_malloc(ctx, (k + 1) * sizeof *sources);
+    if (!sources) {
         return VNKG_ERR_NO_MEMORY;
     }
-    VnkgStatus st = VNKG_SUCCESS;
-    for (igraph_integer_t b = 0; st == VNKG_SUCCESS && b < k; b += 32) {
-        igraph_vector_int_t part;
-        igraph_integer_t m = k - b < 32 ? k - b : 32;
-        igraph_vector_int_view(&part, VECTOR(*src) + b, m);
-        igraph_vs_t from;
-        igraph_vs_vector(&from, &part);
-        st = IG(igraph_distances_dijkstra(&v->g, &d, from, igraph_vss_all(),
-                                          &v->lengths, IGRAPH_ALL));
-        for (igraph_integer_t r = 0; st == VNKG_SUCCESS && r < m; ++r) {
-            for (igraph_integer_t c = 0; c < n; ++c) {
-                double dist = MATRIX(d, r, c);
-                if (dist > 0 && isfinite(dist)) {
-                    VECTOR(*res)[c] += 1.0 / dist;
-                }
-            }
-        }
+    for (size_t i = 0; i < k; ++i) {
+        sources[i] = (size_t)VECTOR(*src)[i];
     }
-    igraph_matrix_destroy(&d);
-    /* (n-1)/k scales the sample to all sources; /(n-1) normalises */
+    VnkgPathGraph pg;
+    void *mem = NULL;
+    VnkgStatus st = path_graph(ctx, v, &pg, &mem);
+    if (st == VNKG_SUCCESS) {
+        st = vnkg_paths_from_sources(ctx, &pg, sources, k, threads,
+                                     VECTOR(*btw), VECTOR(*harm));
+    }
+    vnkg_free(ctx, mem);
+    vnkg_free(ctx, sources);
     if (st == VNKG_SUCCESS && k > 0) {
-        igraph_vector_scale(res, 1.0 / (double)k);
+        igraph_vector_scale(btw, 0.5 * (double)n / (double)k);
+        igraph_vector_scale(harm, 1.0 / (double)k);
     }
     return st;
 }
 
 static VnkgStatus
-paths(View *v, VnkgGraph *graph, const VnkgAnalyseOptions *o)
+paths(VnkgContext *ctx, View *v, VnkgGraph *graph, const VnkgAnalyseOptions *o)
 {
-    igraph_vector_t res;
+    igraph_vector_t res, harm;
     igraph_vector_int_t src;
     if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS) {
         return VNKG_ERR_NO_MEMORY;
     }
+    if (igraph_vector_init(&harm, 0) != IGRAPH_SUCCESS) {
+        igraph_vector_destroy(&res);
+        return VNKG_ERR_NO_MEMORY;
+    }
     if (igraph_vector_int_init(&src, 0) != IGRAPH_SUCCESS) {
+        igraph_vector_destroy(&harm);
         igraph_vector_destroy(&res);
         return VNKG_ERR_NO_MEMORY;
     }
@@ -261,7 +290,7 @@ paths(View *v, VnkgGraph *graph, const VnkgAnalyseOptions *o)
                                      (igraph_integer_t)samples));
     }
     if (st == VNKG_SUCCESS && sampled) {
-        st = sampled_betweenness(v, &src, &res);
+        st = sampled_paths(ctx, v, &src, o->threads, &res, &harm);
         graph->betweenness_sources = samples;
     } else if (st == VNKG_SUCCESS) {
         st = IG(igraph_betweenness_cutoff(&v->g, &res, igraph_vss_all(), 0,
@@ -272,7 +301,7 @@ paths(View *v, VnkgGraph *graph, const VnkgAnalyseOptions *o)
         graph->nodes[i].betweenness = VECTOR(res)[i];
     }
     if (st == VNKG_SUCCESS && automatic) {
-        st = sampled_harmonic(v, &src, &res);
+        igraph_vector_swap(&res, &harm); /* from the same sources */
         graph->harmonic_sources = samples;
     } else if (st == VNKG_SUCCESS) {
         st = IG(igraph_harmonic_centrality(&v->g, &res, igraph_vss_all(),
@@ -282,6 +311,7 @@ paths(View *v, VnkgGraph *graph, const VnkgAnalyseOptions *o)
         graph->nodes[i].harmonic = VECTOR(res)[i];
     }
     igraph_vector_int_destroy(&src);
+    igraph_vector_destroy(&harm);
     igraph_vector_destroy(&res);
     return st;
 }
@@ -465,7 +495,7 @@ run(VnkgContext *ctx, View *v, VnkgGraph *graph, const VnkgAnalyseOptions *o)
     VNKG_TRY(degrees(v, graph));
     directed_degrees(graph, o);
     VNKG_TRY(spectral(v, graph));
-    VNKG_TRY(paths(v, graph, o));
+    VNKG_TRY(paths(ctx, v, graph, o));
     VNKG_TRY(components(ctx, v, graph));
     VNKG_TRY(communities(ctx, v, graph));
     if (o->layout) {

@@ -499,6 +499,7 @@ parse_build(int argc, char **argv, BuildOptions *o, int mode)
                 names[mode], names[mode]);
         return EXIT_USAGE;
     }
+    o->analyse.threads = o->jobs;
     return -1;
 }
 

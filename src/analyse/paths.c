@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: MIT */
+#include "paths.h"
+
+#include <float.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <string.h>
+
+/* Fixed, whatever the thread count: the blocks' sums are added in block
+ * order, so -j 1 and -j 8 give the same bits. */
+#define BLOCKS 16
+#define UNSEEN SIZE_MAX
+
+/* igraph_cmp_epsilon with igraph's shortest-path epsilon (1e-10). */
+static int
+cmp_eps(double a, double b)
+{
+    if (a == b) {
+        return 0;
+    }
+    double diff = a - b, abs_diff = fabs(diff), sum = fabs(a) + fabs(b);
+    int sign = diff < 0 ? -1 : 1;
+    if (a == 0 || b == 0 || sum < DBL_MIN) {
+        return abs_diff < 1e-10 * DBL_MIN ? 0 : sign;
+    }
+    if (!isfinite(sum)) {
+        return abs_diff < 1e-10 * fabs(a) ? 0 : sign;
+    }
+    return abs_diff / sum < 1e-10 ? 0 : sign;
+}
+
+/* One thread's workspace for single-source shortest paths. */
+typedef struct {
+    double *dist, *sigma, *delta;
+    size_t *order; /* nodes in the order they were settled */
+    size_t *rank;  /* position in `order`, or UNSEEN */
+    size_t *heap;  /* binary heap of nodes keyed by dist */
+    size_t *pos;   /* position in `heap`, or UNSEEN */
+    size_t n_heap;
+} Work;
+
+static void
+heap_swap(Work *w, size_t i, size_t j)
+{
+    size_t a = w->heap[i], b = w->heap[j];
+    w->heap[i] = b;
+    w->heap[j] = a;
+    w->pos[b] = i;
+    w->pos[a] = j;
+}
+
+static void
+heap_up(Work *w, size_t i)
+{
+    while (i > 0) {
+        size_t p = (i - 1) / 2;
+        if (w->dist[w->heap[p]] <= w->dist[w->heap[i]]) {
+            break;
+        }
+        heap_swap(w, i, p);
+        i = p;
+    }
+}
+
+static void
+heap_down(Work *w, size_t i)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        if (l < w->n_heap && w->dist[w->heap[l]] < w->dist[w->heap[m]]) {
+            m = l;
+        }
+        if (r < w->n_heap && w->dist[w->heap[r]] < w->dist[w->heap[m]]) {
+            m = r;
+        }
+        if (m == i) {
+            return;
+        }
+        heap_swap(w, i, m);
+        i = m;
+    }
+}
+
+static size_t
+heap_pop(Work *w)
+{
+    size_t top = w->heap[0];
+    heap_swap(w, 0, --w->n_heap);
+    w->pos[top] = UNSEEN;
+    heap_down(w, 0);
+    return top;
+}
+
+/* Dijkstra from s counting shortest paths, then Brandes' back
+ * propagation; adds into btw and harm. */
+static void
+one_source(const VnkgPathGraph *g, Work *w, size_t s, double *btw, double *harm)
+{
+    size_t settled = 0;
+    w->dist[s] = 0;
+    w->sigma[s] = 1;
+    w->heap[0] = s;
+    w->pos[s] = 0;
+    w->n_heap = 1;
+    while (w->n_heap > 0) {
+        size_t u = heap_pop(w);
+        w->rank[u] = settled;
+        w->order[settled++] = u;
+        for (size_t a = g->off[u]; a < g->off[u + 1]; ++a) {
+            size_t v = g->head[a];
+            if (w->rank[v] != UNSEEN) {
+                continue;
+            }
+            double alt = w->dist[u] + g->len[a];
+            if (w->pos[v] == UNSEEN) { /* first reached */
+                w->dist[v] = alt;
+                w->sigma[v] = w->sigma[u];
+                w->heap[w->n_heap] = v;
+                w->pos[v] = w->n_heap++;
+                heap_up(w, w->pos[v]);
+                continue;
+            }
+            int c = cmp_eps(alt, w->dist[v]);
+            if (c < 0) {
+                w->dist[v] = alt;
+                w->sigma[v] = w->sigma[u];
+                heap_up(w, w->pos[v]);
+            } else if (c == 0) {
+                w->sigma[v] += w->sigma[u];
+            }
+        }
+    }
+    for (size_t i = settled; i-- > 0;) {
+        size_t x = w->order[i];
+        if (x != s) {
+            harm[x] += 1.0 / w->dist[x];
+        }
+        double share = (1.0 + w->delta[x]) / w->sigma[x];
+        for (size_t a = g->off[x]; a < g->off[x + 1]; ++a) {
+            size_t u = g->head[a];
+            if (w->rank[u] < w->rank[x] &&
+                cmp_eps(w->dist[u] + g->len[a], w->dist[x]) == 0) {
+                w->delta[u] += w->sigma[u] * share;
+            }
+        }
+        if (x != s) {
+            btw[x] += w->delta[x];
+        }
+    }
+    for (size_t i = 0; i < settled; ++i) { /* reset what was touched */
+        size_t x = w->order[i];
+        w->sigma[x] = w->delta[x] = 0;
+        w->rank[x] = UNSEEN;
+    }
+}
+
+typedef struct {
+    const VnkgPathGraph *g;
+    const size_t *sources;
+    size_t k;
+    double *sums; /* BLOCKS x 2n: betweenness then harmonic per block */
+    pthread_mutex_t lock;
+    size_t next_block;
+} Job;
+
+typedef struct {
+    Job *job;
+    Work work;
+    void *mem;
+} Worker;
+
+static void *
+worker_main(void *arg)
+{
+    Worker *wk = arg;
+    Job *job = wk->job;
+    size_t n = job->g->n;
+    for (;;) {
+        pthread_mutex_lock(&job->lock);
+        size_t b = job->next_block++;
+        pthread_mutex_unlock(&job->lock);
+        if (b >= BLOCKS) {
+            return NULL;
+        }
+        double *btw = job->sums + b * 2 * n, *harm = btw + n;
+        for (size_t i = b * job->k / BLOCKS; i < (b + 1) * job->k / BLOCKS;
+             ++i) {
+            one_source(job->g, &wk->work, job->sources[i], btw, harm);
+        }
+    }
+}
+
+static VnkgStatus
+work_init(VnkgContext *ctx, Worker *wk, size_t n)
+{
+    size_t bytes;
+    /* 3 double arrays and 4 size_t arrays of n */
+    VNKG_TRY(
+        vnkg_size_mul(&bytes, n + 1, 3 * sizeof(double) + 4 * sizeof(size_t)));
+    wk->mem = vnkg_malloc(ctx, bytes);
+    if (!wk->mem) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    char *p = wk->mem;
+    Work *w = &wk->work;
+    w->dist = (double *)p;
+    w->sigma = w->dist + n + 1;
+    w->delta = w->sigma + n + 1;
+    p = (char *)(w->delta + n + 1);
+    w->order = (size_t *)p;
+    w->rank = w->order + n + 1;
+    w->heap = w->rank + n + 1;
+    w->pos = w->heap + n + 1;
+    for (size_t i = 0; i <= n; ++i) {
+        w->sigma[i] = w->delta[i] = 0;
+        w->rank[i] = w->pos[i] = UNSEEN;
+    }
+    w->n_heap = 0;
+    return VNKG_SUCCESS;
+}
+
+VnkgStatus
+vnkg_paths_from_sources(VnkgContext *ctx, const VnkgPathGraph *g,
+                        const size_t *sources, size_t k, size_t threads,
+                        double *btw, double *harm)
+{
+    size_t n = g->n, cells;
+    if (n == 0 || k == 0) {
+        return VNKG_SUCCESS;
+    }
+    if (threads < 1) {
+        threads = 1;
+    }
+    if (threads > BLOCKS) {
+        threads = BLOCKS;
+    }
+    VNKG_TRY(vnkg_size_mul(&cells, n, 2 * BLOCKS));
+    Job job = {g,
+               sources,
+               k,
+               vnkg_calloc(ctx, cells, sizeof(double)),
+               PTHREAD_MUTEX_INITIALIZER,
+               0};
+    Worker *wk = vnkg_calloc(ctx, threads, sizeof *wk);
+    pthread_t *tid = vnkg_calloc(ctx, threads, sizeof *tid);
+    VnkgStatus st = job.sums && wk && tid ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
+    size_t started = 0;
+    for (size_t t = 0; st == VNKG_SUCCESS && t < threads; ++t) {
+        wk[t].job = &job;
+        st = work_init(ctx, &wk[t], n);
+    }
+    /* worker 0 is this thread; the others run beside it */
+    for (size_t t = 1; st == VNKG_SUCCESS && t < threads; ++t) {
+        if (pthread_create(&tid[t], NULL, worker_main, &wk[t]) != 0) {
+            break; /* fewer threads: the blocks still all get done */
+        }
+        started = t;
+    }
+    if (st == VNKG_SUCCESS) {
+        worker_main(&wk[0]);
+    }
+    for (size_t t = 1; t <= started; ++t) {
+        pthread_join(tid[t], NULL);
+    }
+    for (size_t b = 0; st == VNKG_SUCCESS && b < BLOCKS; ++b) {
+        const double *bb = job.sums + b * 2 * n, *bh = bb + n;
+        for (size_t v = 0; v < n; ++v) {
+            btw[v] += bb[v];
+            harm[v] += bh[v];
+        }
+    }
+    for (size_t t = 0; wk && t < threads; ++t) {
+        vnkg_free(ctx, wk[t].mem);
+    }
+    vnkg_free(ctx, wk);
+    vnkg_free(ctx, tid);
+    vnkg_free(ctx, job.sums);
+    pthread_mutex_destroy(&job.lock);
+    return st;
+}
