@@ -36,48 +36,123 @@ grow(VnkgContext *ctx, void **arr, size_t *cap, size_t count, size_t size)
 
 /* ---- trie ---- */
 
+#define NO_TOKEN SIZE_MAX
+/* cue kinds are bits of a node's uint32_t mask */
+_Static_assert(CUE_COUNT <= 32, "cue kinds fit node_cues");
+
 static VnkgStatus
 new_node(VnkgContext *ctx, VnkgLexicon *lex, size_t *out)
 {
     VNKG_TRY(grow(ctx, (void **)&lex->node_payload, &lex->cap_nodes,
                   lex->n_nodes, sizeof *lex->node_payload));
+    VNKG_TRY(grow(ctx, (void **)&lex->node_cues, &lex->cap_node_cues,
+                  lex->n_nodes, sizeof *lex->node_cues));
     lex->node_payload[lex->n_nodes] = NO_PAYLOAD;
+    lex->node_cues[lex->n_nodes] = 0;
     *out = lex->n_nodes++;
     return VNKG_SUCCESS;
 }
 
-/* The key of a trie edge: the parent node's number as raw bytes, then the
- * token key. Built without printf: this runs for every token tried. */
-static int
-edge_key(char *buf, size_t cap, size_t node, const char *tok_key)
+/* The number of a token key in the forms' vocabulary, or NO_TOKEN. */
+static size_t
+token_number(const VnkgLexicon *lex, const char *key)
 {
-    size_t n = strlen(tok_key);
-    if (n + sizeof node > cap) {
-        n = cap - sizeof node;
+    size_t id;
+    return vnkg_strmap_get(&lex->vocab, key, strlen(key), &id) == VNKG_SUCCESS
+               ? id
+               : NO_TOKEN;
+}
+
+static VnkgStatus
+add_token_number(VnkgContext *ctx, VnkgLexicon *lex, const char *key,
+                 size_t *out)
+{
+    if ((*out = token_number(lex, key)) != NO_TOKEN) {
+        return VNKG_SUCCESS;
     }
-    memcpy(buf, &node, sizeof node);
-    memcpy(buf + sizeof node, tok_key, n);
-    return (int)(sizeof node + n);
+    VNKG_TRY(grow(ctx, (void **)&lex->vocab_keys, &lex->cap_vocab, lex->n_vocab,
+                  sizeof *lex->vocab_keys));
+    char *copy = vnkg_strdup(ctx, key);
+    if (!copy) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    lex->vocab_keys[lex->n_vocab] = copy;
+    VnkgStatus st =
+        vnkg_strmap_put(ctx, &lex->vocab, copy, strlen(copy), lex->n_vocab);
+    if (st != VNKG_SUCCESS) {
+        vnkg_free(ctx, copy);
+        return st;
+    }
+    *out = lex->n_vocab++;
+    return VNKG_SUCCESS;
+}
+
+static uint64_t
+edge_key(size_t node, size_t token)
+{
+    return (((uint64_t)node << 32) | (uint64_t)token) + 1;
+}
+
+static size_t
+edge_slot(const LexEdge *tab, size_t cap, uint64_t key)
+{
+    uint64_t h = key * 0x9e3779b97f4a7c15ULL;
+    size_t mask = cap - 1, i = (size_t)(h ^ (h >> 29)) & mask;
+    while (tab[i].key && tab[i].key != key) {
+        i = (i + 1) & mask;
+    }
+    return i;
+}
+
+/* The child of `node` by token number `token`; NO_PAYLOAD when none. */
+static size_t
+edge_child(const VnkgLexicon *lex, size_t node, size_t token)
+{
+    if (lex->cap_edges == 0 || token == NO_TOKEN) {
+        return NO_PAYLOAD;
+    }
+    const LexEdge *e = &lex->edges[edge_slot(lex->edges, lex->cap_edges,
+                                             edge_key(node, token))];
+    return e->key ? e->child : NO_PAYLOAD;
+}
+
+static VnkgStatus
+grow_edges(VnkgContext *ctx, VnkgLexicon *lex)
+{
+    size_t cap = lex->cap_edges ? lex->cap_edges * 2 : 1024;
+    LexEdge *tab = vnkg_calloc(ctx, cap, sizeof *tab);
+    if (!tab) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    for (size_t i = 0; i < lex->cap_edges; ++i) {
+        if (lex->edges[i].key) {
+            tab[edge_slot(tab, cap, lex->edges[i].key)] = lex->edges[i];
+        }
+    }
+    vnkg_free(ctx, lex->edges);
+    lex->edges = tab;
+    lex->cap_edges = cap;
+    return VNKG_SUCCESS;
 }
 
 static VnkgStatus
 child(VnkgContext *ctx, VnkgLexicon *lex, size_t node, const char *tok_key,
       size_t *out)
 {
-    char buf[VNKG_TOKEN_KEY_MAX + 32];
-    int n = edge_key(buf, sizeof buf, node, tok_key);
-    if (vnkg_strmap_get(&lex->edges, buf, (size_t)n, out) == VNKG_SUCCESS) {
+    size_t token;
+    VNKG_TRY(add_token_number(ctx, lex, tok_key, &token));
+    if ((*out = edge_child(lex, node, token)) != NO_PAYLOAD) {
         return VNKG_SUCCESS;
     }
-    VNKG_TRY(grow(ctx, (void **)&lex->edge_keys, &lex->cap_edge_keys,
-                  lex->n_edge_keys, sizeof *lex->edge_keys));
-    char *key = vnkg_strndup(ctx, buf, (size_t)n);
-    if (!key) {
-        return VNKG_ERR_NO_MEMORY;
+    if ((lex->n_edges + 1) * 2 >= lex->cap_edges) {
+        VNKG_TRY(grow_edges(ctx, lex));
     }
-    lex->edge_keys[lex->n_edge_keys++] = key;
     VNKG_TRY(new_node(ctx, lex, out));
-    return vnkg_strmap_put(ctx, &lex->edges, key, (size_t)n, *out);
+    uint64_t key = edge_key(node, token);
+    lex->edges[edge_slot(lex->edges, lex->cap_edges, key)] =
+        (LexEdge){key, *out};
+    lex->n_edges++;
+    return VNKG_SUCCESS;
 }
 
 /* Adds one surface form (clean text) with its payload to the trie. */
@@ -115,25 +190,29 @@ add_form(VnkgContext *ctx, VnkgLexicon *lex, const char *form,
     payload.next = lex->node_payload[node];
     lex->payloads[lex->n_payloads] = payload;
     lex->node_payload[node] = lex->n_payloads++;
+    if (payload.kind == PL_CUE) {
+        lex->node_cues[node] |= (uint32_t)1 << payload.index;
+    }
     lex->n_forms++;
     return VNKG_SUCCESS;
 }
 
+/* The trie walk from token i; `ids` holds the token numbers of tokens
+ * [i, n) when not NULL, else they are looked up on the way. */
 static size_t
-walk(const VnkgLexicon *lex, const VnkgToken *toks, size_t n, size_t i,
-     LexMatch *out, size_t max)
+walk(const VnkgLexicon *lex, const VnkgToken *toks, const size_t *ids, size_t n,
+     size_t i, LexMatch *out, size_t max)
 {
     size_t found = 0, node = 0;
-    char buf[VNKG_TOKEN_KEY_MAX + 32];
     for (size_t k = i; k < n && found < max; ++k) {
-        int len = edge_key(buf, sizeof buf, node, toks[k].key);
-        if (vnkg_strmap_get(&lex->edges, buf, (size_t)len, &node) !=
-            VNKG_SUCCESS) {
+        size_t token = ids ? ids[k - i] : token_number(lex, toks[k].key);
+        if ((node = edge_child(lex, node, token)) == NO_PAYLOAD) {
             break;
         }
         if (lex->node_payload[node] != NO_PAYLOAD) {
             out[found].len = k - i + 1;
             out[found].payload = lex->node_payload[node];
+            out[found].cues = lex->node_cues[node];
             found++;
         }
     }
@@ -145,7 +224,7 @@ lex_match(const VnkgLexicon *lex, const LexCache *cache, const VnkgToken *toks,
           size_t n, size_t i, LexMatch *out, size_t max)
 {
     if (!cache || i < cache->first || i >= cache->end || n > cache->end) {
-        return walk(lex, toks, n, i, out, max);
+        return walk(lex, toks, NULL, n, i, out, max);
     }
     const LexMatch *m = &cache->m[(i - cache->first) * LEX_CACHE_PER_TOKEN];
     size_t have = cache->n[i - cache->first], found = 0;
@@ -175,13 +254,21 @@ lex_cache_fill(VnkgContext *ctx, const VnkgLexicon *lex, LexCache *cache,
             return VNKG_ERR_NO_MEMORY;
         }
         cache->n = c;
+        size_t *ids = vnkg_realloc(ctx, cache->ids, cap * sizeof *ids);
+        if (!ids) {
+            return VNKG_ERR_NO_MEMORY;
+        }
+        cache->ids = ids;
         cache->cap = cap;
     }
     cache->first = cache->end = 0; /* not valid while filling */
     for (size_t i = first; i < end; ++i) {
+        cache->ids[i - first] = token_number(lex, toks[i].key);
+    }
+    for (size_t i = first; i < end; ++i) {
         cache->n[i - first] = (unsigned char)walk(
-            lex, toks, end, i, &cache->m[(i - first) * LEX_CACHE_PER_TOKEN],
-            LEX_CACHE_PER_TOKEN);
+            lex, toks, &cache->ids[i - first], end, i,
+            &cache->m[(i - first) * LEX_CACHE_PER_TOKEN], LEX_CACHE_PER_TOKEN);
     }
     cache->first = first;
     cache->end = end;
@@ -193,6 +280,7 @@ lex_cache_clear(VnkgContext *ctx, LexCache *cache)
 {
     vnkg_free(ctx, cache->m);
     vnkg_free(ctx, cache->n);
+    vnkg_free(ctx, cache->ids);
     memset(cache, 0, sizeof *cache);
 }
 
@@ -209,17 +297,6 @@ lex_case_ok(const LexPayload *p, const VnkgToken *toks, size_t i)
     return 1;
 }
 
-static int
-has_cue(const VnkgLexicon *lex, size_t payload, CueKind kind)
-{
-    for (size_t p = payload; p != NO_PAYLOAD; p = lex->payloads[p].next) {
-        if (lex->payloads[p].kind == PL_CUE && lex->payloads[p].index == kind) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
 size_t
 lex_cue_at(const VnkgLexicon *lex, const LexCache *cache, const VnkgToken *toks,
            size_t n, size_t i, CueKind kind)
@@ -228,22 +305,11 @@ lex_cue_at(const VnkgLexicon *lex, const LexCache *cache, const VnkgToken *toks,
     size_t found = lex_match(lex, cache, toks, n, i, m, 8);
     size_t best = 0;
     for (size_t k = 0; k < found; ++k) {
-        if (has_cue(lex, m[k].payload, kind)) {
+        if ((m[k].cues >> kind) & 1u) {
             best = m[k].len;
         }
     }
     return best;
-}
-
-static int
-has_any_cue(const VnkgLexicon *lex, size_t payload)
-{
-    for (size_t p = payload; p != NO_PAYLOAD; p = lex->payloads[p].next) {
-        if (lex->payloads[p].kind == PL_CUE) {
-            return 1;
-        }
-    }
-    return 0;
 }
 
 /* The longest cue ending right before token i decides: in "điểm cầu Đắk
@@ -259,8 +325,8 @@ lex_cue_before(const VnkgLexicon *lex, const LexCache *cache,
         LexMatch m[8];
         size_t found = lex_match(lex, cache, toks, i, i - k, m, 8);
         for (size_t j = 0; j < found; ++j) {
-            if (m[j].len == k && has_any_cue(lex, m[j].payload)) {
-                return has_cue(lex, m[j].payload, kind);
+            if (m[j].len == k && m[j].cues) {
+                return (m[j].cues >> kind) & 1u;
             }
         }
     }
@@ -712,7 +778,7 @@ vnkg_lexicon_free(VnkgContext *ctx, VnkgLexicon *lex)
         vnkg_free(ctx, lex->titles[i].role);
         free_strings(ctx, lex->titles[i].attach, lex->titles[i].n_attach);
     }
-    free_strings(ctx, lex->edge_keys, lex->n_edge_keys);
+    free_strings(ctx, lex->vocab_keys, lex->n_vocab);
     free_strings(ctx, lex->surname_keys, lex->n_surnames);
     free_strings(ctx, lex->issuer_keys, lex->n_issuers);
     free_strings(ctx, lex->city_keys, lex->n_cities);
@@ -722,7 +788,9 @@ vnkg_lexicon_free(VnkgContext *ctx, VnkgLexicon *lex)
     vnkg_free(ctx, lex->titles);
     vnkg_free(ctx, lex->payloads);
     vnkg_free(ctx, lex->node_payload);
-    vnkg_strmap_clear(ctx, &lex->edges);
+    vnkg_free(ctx, lex->node_cues);
+    vnkg_free(ctx, lex->edges);
+    vnkg_strmap_clear(ctx, &lex->vocab);
     vnkg_strmap_clear(ctx, &lex->entry_ids);
     vnkg_strmap_clear(ctx, &lex->surnames);
     vnkg_free(ctx, lex);

@@ -56,6 +56,11 @@ typedef struct {
 } LexTitle;
 
 typedef struct {
+    uint64_t key; /* (node << 32 | token number) + 1; 0 when empty */
+    size_t child;
+} LexEdge;
+
+typedef struct {
     PayloadKind kind;
     size_t index;     /* entry, title or cue kind */
     int marker;       /* MARK_* */
@@ -72,12 +77,18 @@ struct VnkgLexicon {
     LexPayload *payloads;
     size_t n_payloads, cap_payloads;
     size_t *node_payload; /* first payload of each trie node or SIZE_MAX */
-    size_t n_nodes, cap_nodes;
-    VnkgStrMap edges; /* "<node>\x1f<token key>" -> child node */
-    char **edge_keys; /* owned keys of `edges` */
-    size_t n_edge_keys, cap_edge_keys;
-    VnkgStrMap entry_ids; /* id -> entry index */
-    VnkgStrMap surnames;  /* token key -> 1 */
+    uint32_t *node_cues;  /* bit k: the node's payloads include cue kind k */
+    size_t n_nodes, cap_nodes, cap_node_cues;
+    /* Trie edges by (node, token number): the token keys of all forms are
+     * numbered once (`vocab`), so a walk hashes each text token once and
+     * then only integers; a token outside `vocab` starts no match. */
+    VnkgStrMap vocab;  /* token key -> token number */
+    char **vocab_keys; /* owned keys of `vocab` */
+    size_t n_vocab, cap_vocab;
+    LexEdge *edges;            /* open addressing, key 0 = empty */
+    size_t n_edges, cap_edges; /* cap_edges: a power of two, or 0 */
+    VnkgStrMap entry_ids;      /* id -> entry index */
+    VnkgStrMap surnames;       /* token key -> 1 */
     char **surname_keys;
     size_t n_surnames, cap_surnames;
     size_t n_forms;
@@ -93,6 +104,7 @@ struct VnkgLexicon {
 typedef struct {
     size_t len;
     size_t payload;
+    uint32_t cues; /* bit k: a payload of the chain is cue kind k */
 } LexMatch;
 
 /* Matches of every token of one sentence, computed once: the scanner asks
@@ -102,6 +114,7 @@ typedef struct {
     size_t first, end; /* token range covered */
     LexMatch *m;       /* LEX_CACHE_PER_TOKEN per token */
     unsigned char *n;  /* matches per token */
+    size_t *ids;       /* token numbers (lexicon vocab) per token */
     size_t cap;        /* tokens the arrays hold */
 } LexCache;
 
