@@ -50,7 +50,9 @@ VNKG_API VnkgStatus vnkg_relation_parse(const char *name, VnkgRelation *out);
 /* A string set kept in insertion order (sorted on request). A set made
  * with vnkg_strset_add owns copies of its strings (vnkg_strset_clear frees
  * them); the sets inside a VnkgFacts, like all its strings, point into the
- * store's string pool: read them, never change or free them. */
+ * store's string pool: read them, never change or free them. To sort a
+ * set's items, sort a copy of `items` in a set of your own whose `index`
+ * is NULL (the index belongs to the set it was built for). */
 typedef struct {
     char **items;
     size_t count;

@@ -2,6 +2,7 @@
 /* The fact store: entities by id, relations by (from, to, relation, role). */
 #include "../util/array.h"
 #include "facts_internal.h"
+#include "strset.h"
 
 #include <vnkg/facts.h>
 
@@ -52,178 +53,19 @@ vnkg_relation_parse(const char *name, VnkgRelation *out)
     return VNKG_FAILURE;
 }
 
-/* ---- string sets ---- */
-
-/* Past this size a set keeps a hash index: an entity named in 100,000
- * articles would otherwise cost a linear scan per article. */
-#define STRSET_INDEX_MIN 32
-
-static VnkgStatus
-build_index(VnkgContext *ctx, VnkgStrSet *set)
-{
-    VnkgStrMap *map = vnkg_calloc(ctx, 1, sizeof *map);
-    if (!map) {
-        return VNKG_ERR_NO_MEMORY;
-    }
-    vnkg_strmap_init(map);
-    for (size_t i = 0; i < set->count; ++i) {
-        VnkgStatus st =
-            vnkg_strmap_put(ctx, map, set->items[i], strlen(set->items[i]), i);
-        if (st != VNKG_SUCCESS) {
-            vnkg_strmap_clear(ctx, map);
-            vnkg_free(ctx, map);
-            return st;
-        }
-    }
-    set->index = map;
-    return VNKG_SUCCESS;
-}
-
-/* Room for one more item. */
-static VnkgStatus
-set_reserve(VnkgContext *ctx, VnkgStrSet *set)
-{
-    if (set->count == set->cap) {
-        size_t cap = set->cap ? set->cap * 2 : 4;
-        char **items = vnkg_realloc(ctx, set->items, cap * sizeof *items);
-        if (!items) {
-            return VNKG_ERR_NO_MEMORY;
-        }
-        set->items = items;
-        set->cap = cap;
-    }
-    return VNKG_SUCCESS;
-}
-
-/* Appends `item`, which is not in the set yet and outlives it; on
- * VNKG_ERR_NO_MEMORY from the index the item is not added. */
-static VnkgStatus
-set_push(VnkgContext *ctx, VnkgStrSet *set, char *item)
-{
-    if (set->index && vnkg_strmap_put(ctx, set->index, item, strlen(item),
-                                      set->count) != VNKG_SUCCESS) {
-        return VNKG_ERR_NO_MEMORY;
-    }
-    set->items[set->count++] = item;
-    if (!set->index && set->count >= STRSET_INDEX_MIN) {
-        return build_index(ctx, set);
-    }
-    return VNKG_SUCCESS;
-}
-
-VnkgStatus
-vnkg_strset_add(VnkgContext *ctx, VnkgStrSet *set, const char *s)
-{
-    if (vnkg_strset_has(set, s)) {
-        return VNKG_SUCCESS;
-    }
-    VNKG_TRY(set_reserve(ctx, set));
-    char *copy = vnkg_strdup(ctx, s);
-    if (!copy) {
-        return VNKG_ERR_NO_MEMORY;
-    }
-    size_t before = set->count;
-    VnkgStatus st = set_push(ctx, set, copy);
-    if (set->count == before) {
-        vnkg_free(ctx, copy);
-    }
-    return st;
-}
-
 VnkgStatus
 vnkg_facts_set_add(VnkgContext *ctx, VnkgFacts *facts, VnkgStrSet *set,
                    const char *item)
 {
-    if (vnkg_strset_has(set, item)) {
-        return VNKG_SUCCESS;
-    }
-    VNKG_TRY(set_reserve(ctx, set));
     char *pooled;
     VNKG_TRY(vnkg_intern_str(ctx, &facts->pool, item, &pooled));
-    return set_push(ctx, set, pooled);
+    return vnkg_strset_add_pooled(ctx, set, pooled);
 }
 
 void
 vnkg_facts_set_reset(VnkgContext *ctx, VnkgStrSet *set)
 {
-    if (set->index) {
-        vnkg_strmap_clear(ctx, set->index);
-        vnkg_free(ctx, set->index);
-    }
-    vnkg_free(ctx, set->items);
-    memset(set, 0, sizeof *set);
-}
-
-int
-vnkg_strset_has(const VnkgStrSet *set, const char *s)
-{
-    if (set->index) {
-        size_t v;
-        return vnkg_strmap_get(set->index, s, strlen(s), &v) == VNKG_SUCCESS;
-    }
-    /* Articles arrive in order: the newest item is the likeliest match. */
-    for (size_t i = set->count; i-- > 0;) {
-        if (strcmp(set->items[i], s) == 0) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-void
-vnkg_strset_sort(VnkgStrSet *set)
-{
-    if (set->count > 1) {
-        qsort(set->items, set->count, sizeof *set->items, cmp_str);
-    }
-}
-
-void
-vnkg_strset_clear(VnkgContext *ctx, VnkgStrSet *set)
-{
-    if (set->index) {
-        vnkg_strmap_clear(ctx, set->index);
-        vnkg_free(ctx, set->index);
-    }
-    for (size_t i = 0; i < set->count; ++i) {
-        vnkg_free(ctx, set->items[i]);
-    }
-    vnkg_free(ctx, set->items);
-    memset(set, 0, sizeof *set);
-}
-
-VnkgStatus
-vnkg_strset_join(VnkgContext *ctx, const VnkgStrSet *set, const char *sep,
-                 char **out)
-{
-    size_t seplen = strlen(sep);
-    size_t total = 1;
-    for (size_t i = 0; i < set->count; ++i) {
-        VNKG_TRY(vnkg_size_add(&total, total, strlen(set->items[i]) + seplen));
-    }
-    char *p = vnkg_malloc(ctx, total);
-    if (!p) {
-        return VNKG_ERR_NO_MEMORY;
-    }
-    size_t k = 0;
-    for (size_t i = 0; i < set->count; ++i) {
-        if (i) {
-            memcpy(p + k, sep, seplen);
-            k += seplen;
-        }
-        size_t n = strlen(set->items[i]);
-        memcpy(p + k, set->items[i], n);
-        k += n;
-    }
-    p[k] = '\0';
-    *out = p;
-    return VNKG_SUCCESS;
+    vnkg_strset_reset_pooled(ctx, set);
 }
 
 /* ---- the store ---- */

@@ -113,9 +113,8 @@ static VnkgStatus
 join_sorted(VnkgContext *ctx, const VnkgStrSet *set, const char *skip,
             char **out)
 {
-    VnkgStrSet copy = *set;
+    VnkgStrSet copy = {NULL, 0, 0, NULL}; /* no index: it is set's */
     char **items = NULL;
-    copy.count = 0;
     if (set->count) {
         items = vnkg_malloc(ctx, set->count * sizeof *items);
         if (!items) {

@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: MIT */
+/* String sets (owned and pooled) and the fact store's pooled strings. */
+#undef NDEBUG
+#include "../../src/extract/strset.h"
+#include "../../src/util/intern.h"
+#include "failalloc.h"
+
+#include <vnkg/facts.h>
+
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+
+static VnkgContext *ctx;
+
+static void
+test_owned_set(void)
+{
+    VnkgStrSet set = {0};
+    char buf[32];
+    for (int round = 0; round < 2; ++round) { /* adding twice adds nothing */
+        for (int i = 0; i < 1000; ++i) {
+            snprintf(buf, sizeof buf, "a%04d", (i * 7919) % 1000);
+            assert(vnkg_strset_add(ctx, &set, buf) == VNKG_SUCCESS);
+        }
+    }
+    assert(set.count == 1000 && set.index != NULL);
+    assert(strcmp(set.items[0], "a0000") == 0); /* insertion order */
+    assert(strcmp(set.items[1], "a0919") == 0);
+    assert(vnkg_strset_has(&set, "a0500") && !vnkg_strset_has(&set, "a1000"));
+    vnkg_strset_sort(&set);
+    assert(strcmp(set.items[1], "a0001") == 0);
+    for (int i = 0; i < 1000; ++i) { /* the index follows the sort */
+        snprintf(buf, sizeof buf, "a%04d", i);
+        assert(vnkg_strset_has(&set, buf));
+    }
+    assert(vnkg_strset_add(ctx, &set, "a0001") == VNKG_SUCCESS);
+    assert(set.count == 1000);
+    vnkg_strset_clear(ctx, &set);
+    assert(set.count == 0 && set.items == NULL && set.index == NULL);
+}
+
+static void
+test_pooled_set(void)
+{
+    VnkgIntern pool;
+    vnkg_intern_init(&pool);
+    VnkgStrSet set = {0};
+    char buf[32];
+    char *first = NULL;
+    for (int i = 0; i < 300; ++i) {
+        char *p;
+        snprintf(buf, sizeof buf, "article-%d", i % 150);
+        assert(vnkg_intern_str(ctx, &pool, buf, &p) == VNKG_SUCCESS);
+        if (i == 0) {
+            first = p;
+        }
+        if (i == 150) {
+            assert(p == first); /* one address per string */
+        }
+        assert(vnkg_strset_add_pooled(ctx, &set, p) == VNKG_SUCCESS);
+    }
+    assert(set.count == 150 && set.index != NULL);
+    assert(vnkg_strset_has_pooled(&set, first));
+    /* a copy with the same bytes at another address is not "pooled" ... */
+    char other[] = "article-0";
+    assert(!vnkg_strset_has_pooled(&set, other));
+    /* ... but the public lookup compares contents */
+    assert(vnkg_strset_has(&set, other));
+    assert(!vnkg_strset_has(&set, "article-150"));
+    vnkg_strset_reset_pooled(ctx, &set);
+    assert(pool.bytes == strlen("article-") * 150 + 10 + 90 * 2 + 50 * 3);
+    vnkg_intern_clear(ctx, &pool);
+}
+
+/* Each allocation failing in turn: an error or success, never a leak. */
+static void
+test_no_memory(void)
+{
+    int succeeded = 0;
+    for (long n = 0; !succeeded && n < 10000; ++n) {
+        FailAlloc s = {n, 0, 0};
+        VnkgAllocator a = {fa_malloc, fa_realloc, fa_free, &s};
+        VnkgContext *fctx;
+        if (vnkg_context_new_with(&fctx, &a) != VNKG_SUCCESS) {
+            continue;
+        }
+        VnkgIntern pool;
+        vnkg_intern_init(&pool);
+        VnkgStrSet owned = {0}, pooled = {0};
+        VnkgStatus st = VNKG_SUCCESS;
+        char buf[32];
+        for (int i = 0; st == VNKG_SUCCESS && i < 100; ++i) {
+            snprintf(buf, sizeof buf, "x%d", i);
+            char *p;
+            st = vnkg_strset_add(fctx, &owned, buf);
+            if (st == VNKG_SUCCESS) {
+                st = vnkg_intern_str(fctx, &pool, buf, &p);
+            }
+            if (st == VNKG_SUCCESS) {
+                st = vnkg_strset_add_pooled(fctx, &pooled, p);
+            }
+            /* whatever failed, what is in the sets is still found */
+            for (size_t k = 0; k < owned.count; ++k) {
+                assert(vnkg_strset_has(&owned, owned.items[k]));
+            }
+            for (size_t k = 0; k < pooled.count; ++k) {
+                assert(vnkg_strset_has_pooled(&pooled, pooled.items[k]));
+            }
+        }
+        assert(st == VNKG_SUCCESS || st == VNKG_ERR_NO_MEMORY);
+        if (st == VNKG_SUCCESS) {
+            succeeded = 1;
+            assert(owned.count == 100 && pooled.count == 100);
+        }
+        vnkg_strset_clear(fctx, &owned);
+        vnkg_strset_reset_pooled(fctx, &pooled);
+        vnkg_intern_clear(fctx, &pool);
+        vnkg_context_free(fctx);
+        assert(s.live == 0);
+    }
+    assert(succeeded);
+}
+
+int
+main(void)
+{
+    assert(vnkg_context_new(&ctx) == VNKG_SUCCESS);
+    test_owned_set();
+    test_pooled_set();
+    test_no_memory();
+    vnkg_context_free(ctx);
+    printf("ok\n");
+    return 0;
+}
