@@ -57,14 +57,18 @@ typedef struct {
     double betweenness_cutoff;  /* < 0: no cutoff */
     double harmonic_cutoff;     /* < 0: no cutoff */
     size_t harmonic_sources;    /* sources sampled; 0 = exact */
+    void *pool; /* private: where a built graph keeps its strings */
 } VnkgGraph;
 
-/* Builds the graph from resolved facts (strings copied). Node visual hints
- * get type colours and unit size until analysis lays the graph out.
+/* Builds the graph from resolved facts. Its strings are copies kept once
+ * each in the graph's own pool (an evidence sentence shared by many edges
+ * is stored once): read them, never free or replace them. Node visual
+ * hints get type colours and unit size until analysis lays the graph out.
  * Returns VNKG_ERR_NO_MEMORY. */
 VNKG_API VnkgStatus vnkg_graph_build(VnkgContext *ctx, const VnkgFacts *facts,
                                      VnkgGraph **out);
-/* An empty graph (for readers that fill it themselves). */
+/* An empty graph (for readers that fill it themselves): without a pool,
+ * vnkg_graph_free frees each string with the context's allocator. */
 VNKG_API VnkgStatus vnkg_graph_new(VnkgContext *ctx, VnkgGraph **out);
 VNKG_API void vnkg_graph_free(VnkgContext *ctx, VnkgGraph *graph);
 /* Index of the node with `id`; VNKG_FAILURE when absent (binary search). */

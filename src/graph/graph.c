@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Facts to a graph in a stable order: nodes by id, edges by endpoints,
  * relation and role, so that the same facts always give the same file. */
+#include "../util/intern.h"
+
 #include <vnkg/graph.h>
 
 #include <stdlib.h>
@@ -45,6 +47,15 @@ void
 vnkg_graph_free(VnkgContext *ctx, VnkgGraph *graph)
 {
     if (!graph) {
+        return;
+    }
+    if (graph->pool) { /* a built graph: every string is pooled */
+        vnkg_intern_clear(ctx, graph->pool);
+        vnkg_free(ctx, graph->pool);
+        vnkg_free(ctx, graph->nodes);
+        vnkg_free(ctx, graph->edges);
+        vnkg_free(ctx, graph->articles);
+        vnkg_free(ctx, graph);
         return;
     }
     for (size_t i = 0; i < graph->n_nodes; ++i) {
@@ -97,21 +108,24 @@ vnkg_graph_find(const VnkgGraph *graph, const char *id, size_t *out)
     return VNKG_FAILURE;
 }
 
+/* The graph's pooled copy of `s` (NULL stays NULL): shared with equal
+ * strings (evidence, dates, roles repeat), or not looked up (`keep`). */
 static VnkgStatus
-dup(VnkgContext *ctx, char **out, const char *s)
+dup(VnkgContext *ctx, VnkgGraph *g, char **out, const char *s)
 {
-    *out = NULL;
-    if (!s) {
-        return VNKG_SUCCESS;
-    }
-    *out = vnkg_strdup(ctx, s);
-    return *out ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
+    return vnkg_intern_str(ctx, g->pool, s, out);
+}
+
+static VnkgStatus
+keep(VnkgContext *ctx, VnkgGraph *g, char **out, const char *s)
+{
+    return vnkg_intern_copy(ctx, g->pool, s, out);
 }
 
 /* Sorted copy joined with '|', without `skip` (the label). */
 static VnkgStatus
-join_sorted(VnkgContext *ctx, const VnkgStrSet *set, const char *skip,
-            char **out)
+join_sorted(VnkgContext *ctx, VnkgGraph *g, const VnkgStrSet *set,
+            const char *skip, char **out)
 {
     VnkgStrSet copy = {NULL, 0, 0, NULL}; /* no index: it is set's */
     char **items = NULL;
@@ -128,8 +142,13 @@ join_sorted(VnkgContext *ctx, const VnkgStrSet *set, const char *skip,
     }
     copy.items = items;
     vnkg_strset_sort(&copy);
-    VnkgStatus st = vnkg_strset_join(ctx, &copy, "|", out);
+    char *joined = NULL;
+    VnkgStatus st = vnkg_strset_join(ctx, &copy, "|", &joined);
     vnkg_free(ctx, items);
+    if (st == VNKG_SUCCESS) {
+        st = keep(ctx, g, out, joined);
+    }
+    vnkg_free(ctx, joined);
     return st;
 }
 
@@ -175,21 +194,21 @@ build_nodes(VnkgContext *ctx, const VnkgFacts *facts, VnkgGraph *g,
         node->size = 1.0;
         node->community = -1;
         vnkg_graph_type_colour(e->type, &node->r, &node->g, &node->b);
-        st = dup(ctx, &node->id, e->id);
+        st = keep(ctx, g, &node->id, e->id);
         if (st == VNKG_SUCCESS) {
-            st = dup(ctx, &node->label, e->label);
+            st = keep(ctx, g, &node->label, e->label);
         }
         if (st == VNKG_SUCCESS) {
-            st = join_sorted(ctx, &e->aliases, e->label, &node->aliases);
+            st = join_sorted(ctx, g, &e->aliases, e->label, &node->aliases);
         }
         if (st == VNKG_SUCCESS) {
-            st = join_sorted(ctx, &e->sources, NULL, &node->sources);
+            st = join_sorted(ctx, g, &e->sources, NULL, &node->sources);
         }
         if (st == VNKG_SUCCESS) {
-            st = dup(ctx, &node->merged_into, e->merged_into);
+            st = dup(ctx, g, &node->merged_into, e->merged_into);
         }
         if (st == VNKG_SUCCESS) {
-            st = dup(ctx, &node->valid_until, e->valid_until);
+            st = dup(ctx, g, &node->valid_until, e->valid_until);
         }
     }
     vnkg_free(ctx, refs);
@@ -237,18 +256,18 @@ build_edges(VnkgContext *ctx, const VnkgFacts *facts, VnkgGraph *g,
         e->relation = f->relation;
         e->weight = f->weight;
         e->inferred = f->inferred;
-        st = dup(ctx, &e->role, f->role);
+        st = dup(ctx, g, &e->role, f->role);
         if (st == VNKG_SUCCESS) {
-            st = join_sorted(ctx, &f->sources, NULL, &e->sources);
+            st = join_sorted(ctx, g, &f->sources, NULL, &e->sources);
         }
         if (st == VNKG_SUCCESS) {
-            st = dup(ctx, &e->evidence, f->evidence);
+            st = dup(ctx, g, &e->evidence, f->evidence);
         }
         if (st == VNKG_SUCCESS) {
-            st = dup(ctx, &e->first_date, f->first_date);
+            st = dup(ctx, g, &e->first_date, f->first_date);
         }
         if (st == VNKG_SUCCESS) {
-            st = dup(ctx, &e->last_date, f->last_date);
+            st = dup(ctx, g, &e->last_date, f->last_date);
         }
     }
     if (st == VNKG_SUCCESS && g->n_edges > 1) {
@@ -277,15 +296,15 @@ build_articles(VnkgContext *ctx, const VnkgFacts *facts, VnkgGraph *g)
         VnkgArticle *a = &g->articles[i];
         g->n_articles = i + 1;
         a->date_inferred = src->date_inferred;
-        st = dup(ctx, &a->id, src->id);
+        st = keep(ctx, g, &a->id, src->id);
         if (st == VNKG_SUCCESS) {
-            st = dup(ctx, &a->url, src->url);
+            st = keep(ctx, g, &a->url, src->url);
         }
         if (st == VNKG_SUCCESS) {
-            st = dup(ctx, &a->title, src->title);
+            st = keep(ctx, g, &a->title, src->title);
         }
         if (st == VNKG_SUCCESS) {
-            st = dup(ctx, &a->date, src->date);
+            st = dup(ctx, g, &a->date, src->date);
         }
     }
     if (st == VNKG_SUCCESS && g->n_articles > 1) {
@@ -300,6 +319,12 @@ vnkg_graph_build(VnkgContext *ctx, const VnkgFacts *facts, VnkgGraph **out)
     *out = NULL;
     VnkgGraph *g;
     VNKG_TRY(vnkg_graph_new(ctx, &g));
+    g->pool = vnkg_calloc(ctx, 1, sizeof(VnkgIntern));
+    if (!g->pool) {
+        vnkg_graph_free(ctx, g);
+        return VNKG_ERR_NO_MEMORY;
+    }
+    vnkg_intern_init(g->pool);
     size_t n = vnkg_facts_entity_count(facts);
     size_t *node_of = vnkg_calloc(ctx, n + 1, sizeof *node_of);
     VnkgStatus st = node_of ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;

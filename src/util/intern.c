@@ -98,6 +98,25 @@ vnkg_intern(VnkgContext *ctx, VnkgIntern *pool, const char *s, size_t len,
 }
 
 VnkgStatus
+vnkg_intern_copy(VnkgContext *ctx, VnkgIntern *pool, const char *s, char **out)
+{
+    *out = NULL;
+    if (!s) {
+        return VNKG_SUCCESS;
+    }
+    size_t len = strlen(s), need;
+    VNKG_TRY(vnkg_size_add(&need, len, 1));
+    char *p = room(ctx, pool, need);
+    if (!p) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    memcpy(p, s, need);
+    pool->bytes += len;
+    *out = p;
+    return VNKG_SUCCESS;
+}
+
+VnkgStatus
 vnkg_intern_str(VnkgContext *ctx, VnkgIntern *pool, const char *s, char **out)
 {
     if (!s) {

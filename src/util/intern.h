@@ -26,7 +26,12 @@ void vnkg_intern_clear(VnkgContext *ctx, VnkgIntern *pool);
  * VNKG_ERR_NO_MEMORY or VNKG_ERR_LIMIT. */
 VnkgStatus vnkg_intern(VnkgContext *ctx, VnkgIntern *pool, const char *s,
                        size_t len, char **out);
-/* The same for a NUL-terminated string; NULL gives NULL. */
+/* A copy in the pool's chunks without looking for an equal string first
+ * (and without a map entry): for strings that seldom repeat. NULL gives
+ * NULL. Returns VNKG_ERR_NO_MEMORY or VNKG_ERR_LIMIT. */
+VnkgStatus vnkg_intern_copy(VnkgContext *ctx, VnkgIntern *pool, const char *s,
+                            char **out);
+/* vnkg_intern for a NUL-terminated string; NULL gives NULL. */
 VnkgStatus vnkg_intern_str(VnkgContext *ctx, VnkgIntern *pool, const char *s,
                            char **out);
 
