@@ -689,6 +689,80 @@ test_print_json(VnkgContext *ctx, const VnkgGraph *g)
     json_decref(r);
 }
 
+/* Odd text and numbers in a graph built in memory: bytes that are not
+ * UTF-8 are repaired (a list item wholly), controls and quotes escaped,
+ * UTF-8 kept as is, NaN and infinities null. */
+static void
+test_print_json_odd(void)
+{
+    VnkgContext *ctx = new_ctx();
+    VnkgGraph *g;
+    assert(vnkg_graph_new(ctx, &g) == VNKG_SUCCESS);
+    g->nodes = vnkg_calloc(ctx, 1, sizeof *g->nodes);
+    assert(g->nodes);
+    g->n_nodes = 1;
+    VnkgNode *n = &g->nodes[0];
+    n->id = xdup(ctx, "official/x");
+    n->label = xdup(ctx, "Ab\xFF"
+                         "c");
+    n->type = VNKG_TYPE_OFFICIAL;
+    n->aliases = xdup(ctx, "Sơn \"A\"|\xC3(|a\\b");
+    n->sources = xdup(ctx, "t\x01\tu|\xEF\xBF\xBF");
+    n->pagerank = NAN;
+    n->betweenness = INFINITY;
+    n->degree = 3;
+    n->harmonic = 0.1234567890123;
+    n->community = -1;
+    size_t node = 0;
+    VnkgQueryMatches m = {&node, 1, VNKG_MATCH_ID};
+    char *text = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&text, &len);
+    assert(fp);
+    assert(vnkg_query_print_entity(ctx, fp, g, "\xE1", &m, VNKG_QUERY_JSON) ==
+           VNKG_SUCCESS);
+    assert(fclose(fp) == 0);
+    assert(len > 2 && text[len - 1] == '\n' && text[len - 2] != '\n');
+    json_error_t err;
+    json_t *r = json_loads(text, 0, &err);
+    assert(r);
+    assert(strcmp(json_string_value(json_object_get(r, "query")),
+                  "\xEF\xBF\xBD") == 0);
+    json_t *e = json_array_get(json_object_get(r, "entities"), 0);
+    assert(strcmp(json_string_value(json_object_get(e, "label")),
+                  "Ab\xEF\xBF\xBD"
+                  "c") == 0);
+    json_t *a = json_object_get(e, "aliases");
+    assert(json_array_size(a) == 3);
+    assert(strcmp(json_string_value(json_array_get(a, 0)), "Sơn \"A\"") == 0);
+    assert(strcmp(json_string_value(json_array_get(a, 1)), "\xEF\xBF\xBD") ==
+           0);
+    assert(strcmp(json_string_value(json_array_get(a, 2)), "a\\b") == 0);
+    json_t *s = json_object_get(e, "sources");
+    assert(strcmp(json_string_value(json_array_get(s, 0)), "t\x01\tu") == 0);
+    assert(strcmp(json_string_value(json_array_get(s, 1)), "\xEF\xBF\xBF") ==
+           0);
+    json_t *sc = json_object_get(e, "scores");
+    assert(json_is_null(json_object_get(sc, "pagerank")));
+    assert(json_is_null(json_object_get(sc, "betweenness")));
+    assert(json_is_real(json_object_get(sc, "degree")));
+    assert(json_real_value(json_object_get(sc, "degree")) == 3);
+    assert(json_real_value(json_object_get(sc, "harmonic")) == 0.123456789);
+    assert(json_integer_value(json_object_get(e, "community")) == -1);
+    assert(json_is_null(json_object_get(e, "merged_into")));
+    assert(json_object_size(json_object_get(e, "relations")) == 0);
+    json_decref(r);
+    free(text);
+    /* a stream that refuses writes */
+    fp = fopen("/dev/null", "r");
+    assert(fp);
+    assert(vnkg_query_print_entity(ctx, fp, g, "x", &m, VNKG_QUERY_JSON) ==
+           VNKG_ERR_WRITE);
+    fclose(fp);
+    vnkg_graph_free(ctx, g);
+    vnkg_context_free(ctx);
+}
+
 static void
 test_null_safe(void)
 {
@@ -770,6 +844,7 @@ main(void)
     test_stats(ctx, g);
     test_print_text(ctx, g);
     test_print_json(ctx, g);
+    test_print_json_odd();
     test_null_safe();
     test_alloc_failures(file);
     vnkg_graph_free(ctx, g);
