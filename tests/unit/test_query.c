@@ -8,10 +8,10 @@
 #include <vnkg/export.h>
 #include <vnkg/query.h>
 
-#include <jansson.h>
 #include <libxml/parser.h>
 
 #include <assert.h>
+#include <cjson/cJSON.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -627,13 +627,12 @@ test_print_text(VnkgContext *ctx, const VnkgGraph *g)
     free(t);
 }
 
-static json_t *
+static cJSON *
 parse_json(char *text)
 {
-    json_error_t err;
-    json_t *root = json_loads(text, 0, &err);
+    cJSON *root = cJSON_Parse(text);
     if (!root) {
-        fprintf(stderr, "bad JSON (%s):\n%s\n", err.text, text);
+        fprintf(stderr, "bad JSON:\n%s\n", text);
         abort();
     }
     /* UTF-8 as is, not \u escapes */
@@ -642,60 +641,102 @@ parse_json(char *text)
     return root;
 }
 
+static const cJSON *
+get(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    assert(v);
+    return v;
+}
+
+/* The string at o[key], which must be one. */
+static const char *
+sget(const cJSON *o, const char *key)
+{
+    const char *s = cJSON_GetStringValue(get(o, key));
+    assert(s);
+    return s;
+}
+
+/* The number at o[key], which must be one. */
+static double
+nget(const cJSON *o, const char *key)
+{
+    const cJSON *v = get(o, key);
+    assert(cJSON_IsNumber(v));
+    return v->valuedouble;
+}
+
+static const char *
+item_str(const cJSON *arr, int i)
+{
+    const char *s = cJSON_GetStringValue(cJSON_GetArrayItem(arr, i));
+    assert(s);
+    return s;
+}
+
+/* The text of the number after "key": in `text` (the first occurrence),
+ * up to what ends it. */
+static size_t
+number_text(const char *text, const char *key, char *out, size_t cap)
+{
+    char quoted[64];
+    snprintf(quoted, sizeof quoted, "\"%s\":", key);
+    const char *p = strstr(text, quoted);
+    assert(p);
+    p += strlen(quoted);
+    p += strspn(p, " \t\n");
+    size_t n = strspn(p, "0123456789+-.eE");
+    assert(n > 0 && n < cap);
+    memcpy(out, p, n);
+    out[n] = '\0';
+    return n;
+}
+
 static void
 test_print_json(VnkgContext *ctx, const VnkgGraph *g)
 {
-    json_t *r =
+    cJSON *r =
         parse_json(capture_output(print_entity, ctx, g, VNKG_QUERY_JSON));
-    assert(strcmp(json_string_value(json_object_get(r, "matched_by")),
-                  "folded_label") == 0);
-    json_t *e = json_array_get(json_object_get(r, "entities"), 0);
-    assert(strcmp(json_string_value(json_object_get(e, "label")),
-                  "Bùi Thanh Sơn") == 0);
-    assert(json_array_size(json_object_get(e, "sources")) == 2);
-    json_t *o = json_array_get(json_object_get(e, "offices"), 0);
-    assert(strcmp(json_string_value(json_object_get(o, "role")), "Bộ trưởng") ==
-           0);
-    assert(json_array_size(json_object_get(o, "sources")) == 2);
-    json_t *rel = json_object_get(e, "relations");
-    assert(json_array_size(json_object_get(rel, "co_mention")) == 2);
-    json_t *sc = json_object_get(e, "scores");
-    assert(json_real_value(json_object_get(sc, "pagerank")) == 0.25);
-    json_decref(r);
+    assert(strcmp(sget(r, "matched_by"), "folded_label") == 0);
+    const cJSON *e = cJSON_GetArrayItem(get(r, "entities"), 0);
+    assert(strcmp(sget(e, "label"), "Bùi Thanh Sơn") == 0);
+    assert(cJSON_GetArraySize(get(e, "sources")) == 2);
+    const cJSON *o = cJSON_GetArrayItem(get(e, "offices"), 0);
+    assert(strcmp(sget(o, "role"), "Bộ trưởng") == 0);
+    assert(cJSON_GetArraySize(get(o, "sources")) == 2);
+    const cJSON *rel = get(e, "relations");
+    assert(cJSON_GetArraySize(get(rel, "co_mention")) == 2);
+    assert(nget(get(e, "scores"), "pagerank") == 0.25);
+    cJSON_Delete(r);
 
     r = parse_json(capture_output(print_stats, ctx, g, VNKG_QUERY_JSON));
-    assert(json_integer_value(json_object_get(r, "nodes")) == 6);
-    assert(json_integer_value(
-               json_object_get(json_object_get(r, "types"), "ministry")) == 2);
+    assert(nget(r, "nodes") == 6);
+    assert(nget(get(r, "types"), "ministry") == 2);
     /* keys in a fixed order */
-    void *it = json_object_iter(r);
-    assert(strcmp(json_object_iter_key(it), "nodes") == 0);
-    json_decref(r);
+    assert(r->child && strcmp(r->child->string, "nodes") == 0);
+    cJSON_Delete(r);
 
     r = parse_json(capture_output(print_path, ctx, g, VNKG_QUERY_JSON));
-    assert(json_integer_value(json_object_get(r, "length")) == 3);
-    json_t *hop = json_array_get(json_object_get(r, "hops"), 1);
-    assert(strcmp(json_string_value(json_object_get(hop, "direction")),
-                  "backward") == 0);
-    json_decref(r);
+    assert(nget(r, "length") == 3);
+    const cJSON *hop = cJSON_GetArrayItem(get(r, "hops"), 1);
+    assert(strcmp(sget(hop, "direction"), "backward") == 0);
+    cJSON_Delete(r);
 
     r = parse_json(capture_output(print_top, ctx, g, VNKG_QUERY_JSON));
-    assert(json_array_size(json_object_get(r, "results")) == N_NODES);
-    assert(json_is_null(json_object_get(r, "type")));
-    json_decref(r);
+    assert(cJSON_GetArraySize(get(r, "results")) == N_NODES);
+    assert(cJSON_IsNull(get(r, "type")));
+    cJSON_Delete(r);
 
     r = parse_json(capture_output(print_neighbours, ctx, g, VNKG_QUERY_JSON));
-    assert(json_integer_value(json_object_get(r, "count")) == 1);
-    json_decref(r);
+    assert(nget(r, "count") == 1);
+    cJSON_Delete(r);
 }
 
-/* Odd text and numbers in a graph built in memory: bytes that are not
- * UTF-8 are repaired (a list item wholly), controls and quotes escaped,
- * UTF-8 kept as is, NaN and infinities null. */
-static void
-test_print_json_odd(void)
+/* A graph of one node with odd text and numbers. */
+static VnkgGraph *
+odd_graph(VnkgContext *ctx)
 {
-    VnkgContext *ctx = new_ctx();
     VnkgGraph *g;
     assert(vnkg_graph_new(ctx, &g) == VNKG_SUCCESS);
     g->nodes = vnkg_calloc(ctx, 1, sizeof *g->nodes);
@@ -711,8 +752,23 @@ test_print_json_odd(void)
     n->pagerank = NAN;
     n->betweenness = INFINITY;
     n->degree = 3;
+    n->strength = 12345678901234.0;
     n->harmonic = 0.1234567890123;
+    n->eigenvector = 1.5e-7;
+    n->mentions = (size_t)1 << 60; /* beyond a double's integers */
     n->community = -1;
+    return g;
+}
+
+/* Odd text and numbers in a graph built in memory: bytes that are not
+ * UTF-8 are repaired (a list item wholly), controls and quotes escaped,
+ * UTF-8 kept as is, NaN and infinities null, reals with 10 significant
+ * digits and kept reals, integers exact. */
+static void
+test_print_json_odd(void)
+{
+    VnkgContext *ctx = new_ctx();
+    VnkgGraph *g = odd_graph(ctx);
     size_t node = 0;
     VnkgQueryMatches m = {&node, 1, VNKG_MATCH_ID};
     char *text = NULL;
@@ -723,35 +779,36 @@ test_print_json_odd(void)
            VNKG_SUCCESS);
     assert(fclose(fp) == 0);
     assert(len > 2 && text[len - 1] == '\n' && text[len - 2] != '\n');
-    json_error_t err;
-    json_t *r = json_loads(text, 0, &err);
+    cJSON *r = cJSON_Parse(text);
     assert(r);
-    assert(strcmp(json_string_value(json_object_get(r, "query")),
-                  "\xEF\xBF\xBD") == 0);
-    json_t *e = json_array_get(json_object_get(r, "entities"), 0);
-    assert(strcmp(json_string_value(json_object_get(e, "label")),
-                  "Ab\xEF\xBF\xBD"
-                  "c") == 0);
-    json_t *a = json_object_get(e, "aliases");
-    assert(json_array_size(a) == 3);
-    assert(strcmp(json_string_value(json_array_get(a, 0)), "Sơn \"A\"") == 0);
-    assert(strcmp(json_string_value(json_array_get(a, 1)), "\xEF\xBF\xBD") ==
-           0);
-    assert(strcmp(json_string_value(json_array_get(a, 2)), "a\\b") == 0);
-    json_t *s = json_object_get(e, "sources");
-    assert(strcmp(json_string_value(json_array_get(s, 0)), "t\x01\tu") == 0);
-    assert(strcmp(json_string_value(json_array_get(s, 1)), "\xEF\xBF\xBF") ==
-           0);
-    json_t *sc = json_object_get(e, "scores");
-    assert(json_is_null(json_object_get(sc, "pagerank")));
-    assert(json_is_null(json_object_get(sc, "betweenness")));
-    assert(json_is_real(json_object_get(sc, "degree")));
-    assert(json_real_value(json_object_get(sc, "degree")) == 3);
-    assert(json_real_value(json_object_get(sc, "harmonic")) == 0.123456789);
-    assert(json_integer_value(json_object_get(e, "community")) == -1);
-    assert(json_is_null(json_object_get(e, "merged_into")));
-    assert(json_object_size(json_object_get(e, "relations")) == 0);
-    json_decref(r);
+    assert(strcmp(sget(r, "query"), "\xEF\xBF\xBD") == 0);
+    const cJSON *e = cJSON_GetArrayItem(get(r, "entities"), 0);
+    assert(strcmp(sget(e, "label"), "Ab\xEF\xBF\xBD"
+                                    "c") == 0);
+    const cJSON *a = get(e, "aliases");
+    assert(cJSON_GetArraySize(a) == 3);
+    assert(strcmp(item_str(a, 0), "Sơn \"A\"") == 0);
+    assert(strcmp(item_str(a, 1), "\xEF\xBF\xBD") == 0);
+    assert(strcmp(item_str(a, 2), "a\\b") == 0);
+    const cJSON *s = get(e, "sources");
+    assert(strcmp(item_str(s, 0), "t\x01\tu") == 0);
+    assert(strcmp(item_str(s, 1), "\xEF\xBF\xBF") == 0);
+    const cJSON *sc = get(e, "scores");
+    assert(cJSON_IsNull(get(sc, "pagerank")));
+    assert(cJSON_IsNull(get(sc, "betweenness")));
+    assert(nget(sc, "degree") == 3);
+    assert(nget(sc, "strength") == 1.23456789e13);
+    assert(nget(sc, "harmonic") == 0.123456789);
+    assert(nget(sc, "eigenvector") == 1.5e-7);
+    assert(nget(e, "community") == -1);
+    assert(cJSON_IsNull(get(e, "merged_into")));
+    assert(cJSON_GetArraySize(get(e, "relations")) == 0);
+    cJSON_Delete(r);
+    char num[64];
+    number_text(text, "degree", num, sizeof num);
+    assert(strcmp(num, "3.0") == 0); /* a real, not the integer 3 */
+    number_text(text, "mentions", num, sizeof num);
+    assert(strcmp(num, "1152921504606846976") == 0);
     free(text);
     /* a stream that refuses writes */
     fp = fopen("/dev/null", "r");
@@ -761,6 +818,70 @@ test_print_json_odd(void)
     fclose(fp);
     vnkg_graph_free(ctx, g);
     vnkg_context_free(ctx);
+}
+
+/* cJSON allocates with malloc unless hooks say otherwise, which only a test
+ * may do: the n-th cJSON allocation fails, and live blocks are counted. */
+static long cjson_fail_at = -1, cjson_count, cjson_live;
+
+static void *
+cjson_malloc(size_t size)
+{
+    if (cjson_fail_at >= 0 && cjson_count++ == cjson_fail_at) {
+        return NULL;
+    }
+    void *p = malloc(size);
+    cjson_live += p != NULL;
+    return p;
+}
+
+static void
+cjson_free(void *p)
+{
+    cjson_live -= p != NULL;
+    free(p);
+}
+
+/* Every JSON printer, the n-th cJSON allocation failing in turn. */
+static void
+test_json_alloc_failures(VnkgContext *ctx, const VnkgGraph *g)
+{
+    VnkgStatus (*printers[])(VnkgContext *, FILE *, const VnkgGraph *,
+                             VnkgQueryFormat) = {print_top,    print_entity,
+                                                 print_merged, print_neighbours,
+                                                 print_path,   print_stats};
+    FILE *sink = fopen("/dev/null", "w");
+    assert(sink);
+    cJSON_Hooks hooks = {cjson_malloc, cjson_free};
+    cJSON_InitHooks(&hooks);
+    for (size_t i = 0; i < 6; ++i) {
+        VnkgStatus st = VNKG_ERR_NO_MEMORY;
+        long n;
+        for (n = 0; st == VNKG_ERR_NO_MEMORY && n < 100000; ++n) {
+            cjson_fail_at = n;
+            cjson_count = 0;
+            st = printers[i](ctx, sink, g, VNKG_QUERY_JSON);
+            assert(st == VNKG_SUCCESS || st == VNKG_ERR_NO_MEMORY);
+            assert(cjson_live == 0);
+        }
+        assert(st == VNKG_SUCCESS && n > 5);
+    }
+    VnkgGraph *odd = odd_graph(ctx);
+    size_t node = 0;
+    VnkgQueryMatches m = {&node, 1, VNKG_MATCH_ID};
+    VnkgStatus st = VNKG_ERR_NO_MEMORY;
+    for (long n = 0; st == VNKG_ERR_NO_MEMORY; ++n) {
+        cjson_fail_at = n;
+        cjson_count = 0;
+        st = vnkg_query_print_entity(ctx, sink, odd, "\xE1", &m,
+                                     VNKG_QUERY_JSON);
+        assert(st == VNKG_SUCCESS || st == VNKG_ERR_NO_MEMORY);
+        assert(cjson_live == 0);
+    }
+    vnkg_graph_free(ctx, odd);
+    cJSON_InitHooks(NULL);
+    cjson_fail_at = -1;
+    fclose(sink);
 }
 
 static void
@@ -845,6 +966,7 @@ main(void)
     test_print_text(ctx, g);
     test_print_json(ctx, g);
     test_print_json_odd();
+    test_json_alloc_failures(ctx, g);
     test_null_safe();
     test_alloc_failures(file);
     vnkg_graph_free(ctx, g);
