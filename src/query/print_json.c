@@ -5,10 +5,10 @@
  *
  * cJSON copies strings without checking them and keeps numbers as
  * doubles, printed with up to 17 digits (integers through an int). So
- * strings are checked here (RFC 3629, as jansson did before) and numbers
- * are written here and added as raw text: integers exact, reals always
- * with a '.' or an exponent so that readers keep them reals. cJSON
- * allocates with malloc; its global hooks are left alone. */
+ * strings are checked here (RFC 3629) and numbers are written here and
+ * added as raw text: integers exact, reals always with a '.' or an
+ * exponent so that readers keep them reals. cJSON allocates with malloc;
+ * its global hooks are left alone. */
 #include "query_internal.h"
 
 #include <vnkg/normalise.h>

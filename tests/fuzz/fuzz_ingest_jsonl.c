@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Fuzz target: JSON Lines ingest (jansson), then normalisation of each
+/* Fuzz target: JSON Lines ingest (cJSON), then normalisation of each
  * article it delivers. */
 #include "fuzz_common.h"
 
