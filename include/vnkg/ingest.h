@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Reading articles: plain text, HTML (libxml2) and JSON Lines (jansson). */
+/* Reading articles: plain text, HTML (libxml2) and JSON Lines (cJSON). */
 #ifndef VNKG_INGEST_H
 #define VNKG_INGEST_H
 

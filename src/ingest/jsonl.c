@@ -9,8 +9,9 @@
  * their offset, like in any other input. */
 #include "ingest_internal.h"
 
-#include <assert.h>
 #include <cjson/cJSON.h>
+
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>

@@ -14,6 +14,7 @@
 #include <vnkg/normalise.h>
 
 #include <cjson/cJSON.h>
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>

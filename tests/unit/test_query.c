@@ -8,10 +8,10 @@
 #include <vnkg/export.h>
 #include <vnkg/query.h>
 
+#include <cjson/cJSON.h>
 #include <libxml/parser.h>
 
 #include <assert.h>
-#include <cjson/cJSON.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
