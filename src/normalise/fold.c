@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Matching keys, accent folding, ASCII slugs and XML-safe text. */
+#include "normalise_internal.h"
+
 #include <vnkg/normalise.h>
 
 #include <utf8proc.h>
@@ -40,7 +42,8 @@ emit(char *out, size_t cap, size_t pos, const utf8proc_uint8_t *s, size_t n)
 }
 
 size_t
-vnkg_normalise_key(const char *word, size_t len, char *out, size_t cap)
+vnkg_normalise_key_reference(const char *word, size_t len, char *out,
+                             size_t cap)
 {
     utf8proc_int32_t cps[KEY_MAX_CP * 4];
     size_t ncp = 0;
@@ -92,6 +95,99 @@ vnkg_normalise_key(const char *word, size_t len, char *out, size_t cap)
         out[pos < cap ? pos : cap - 1] = '\0';
     }
     return pos;
+}
+
+/* Words up to this many bytes take the table: each letter adds at most 4
+ * code points to the reference's buffer and 4 bytes to the key, and no
+ * more than 2 per byte of input, so the reference would not cut them. */
+#define KEY_FAST_MAX 120
+
+/* The key entry of `cp`, NULL when the table has none. */
+static const VnkgKeyEntry *
+key_entry(uint32_t cp)
+{
+    if (cp < VNKG_KEY_LO_END) {
+        return &vnkg_normalise_key_table[cp];
+    }
+    if (cp >= VNKG_KEY_HI_START && cp < VNKG_KEY_HI_END) {
+        return &vnkg_normalise_key_table[VNKG_KEY_LO_END + cp -
+                                         VNKG_KEY_HI_START];
+    }
+    return NULL;
+}
+
+/* The key of a word of ASCII and Latin letters into `key` (room for
+ * 2 * KEY_FAST_MAX + 5 bytes), from the key table: its length, or 0 when
+ * the word needs the reference (too long, invalid UTF-8, other scripts,
+ * standalone combining marks). */
+static size_t
+key_fast(const unsigned char *word, size_t len, unsigned char *key)
+{
+    if (len > KEY_FAST_MAX) {
+        return 0;
+    }
+    size_t pos = 0;
+    int tone = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t b = word[i];
+        if (b < 0x80) {
+            key[pos++] = (unsigned char)(b - 'A' < 26 ? b + 32 : b);
+            ++i;
+            continue;
+        }
+        uint32_t cp;
+        if (b >= 0xC2 && b < 0xE0 && i + 1 < len &&
+            (word[i + 1] & 0xC0) == 0x80) {
+            cp = (b & 0x1F) << 6 | (word[i + 1] & 0x3Fu);
+            i += 2;
+        } else if (b == 0xE1 && i + 2 < len && (word[i + 1] & 0xC0) == 0x80 &&
+                   (word[i + 2] & 0xC0) == 0x80) {
+            cp = 0x1000 | (word[i + 1] & 0x3Fu) << 6 | (word[i + 2] & 0x3Fu);
+            i += 3;
+        } else {
+            return 0;
+        }
+        const VnkgKeyEntry *e = key_entry(cp);
+        if (!e || e->len == 0) {
+            return 0;
+        }
+        memcpy(key + pos, e->bytes, sizeof e->bytes);
+        pos += e->len;
+        tone = e->tone ? e->tone : tone;
+    }
+    if (tone) {
+        key[pos++] = (unsigned char)('0' + tone);
+    }
+    return pos;
+}
+
+/* Copies a key into `out` as the reference emits it: whole code points
+ * while they fit before the NUL, then a NUL at the key's length or at the
+ * last byte of `out`, whichever comes first. */
+static void
+put_key(char *out, size_t cap, const unsigned char *key, size_t len)
+{
+    if (cap == 0) {
+        return;
+    }
+    size_t n = len < cap ? len : cap - 1;
+    while (n < len && n > 0 && (key[n] & 0xC0) == 0x80) {
+        --n;
+    }
+    memcpy(out, key, n);
+    out[len < cap ? len : cap - 1] = '\0';
+}
+
+size_t
+vnkg_normalise_key(const char *word, size_t len, char *out, size_t cap)
+{
+    unsigned char key[2 * KEY_FAST_MAX + 8];
+    size_t n = len ? key_fast((const unsigned char *)word, len, key) : 0;
+    if (n == 0) {
+        return vnkg_normalise_key_reference(word, len, out, cap);
+    }
+    put_key(out, cap, key, n);
+    return n;
 }
 
 VnkgStatus

@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 #undef NDEBUG
+#include "../../src/normalise/normalise_internal.h"
+
 #include <vnkg/normalise.h>
 
 #include <assert.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static char last_diag[512];
@@ -164,6 +168,139 @@ test_fold_slug(void)
     vnkg_context_free(ctx);
 }
 
+/* A small deterministic generator for the random mixes below. */
+static uint32_t
+next_rand(uint64_t *state)
+{
+    *state = *state * 6364136223846793005u + 1442695040888963407u;
+    return (uint32_t)(*state >> 33);
+}
+
+static size_t
+put_utf8(char *out, uint32_t cp)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | cp >> 6);
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | cp >> 12);
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | cp >> 18);
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* The key of `word` equals the reference's, byte for byte over the whole
+ * buffer (cut keys leave bytes alone as the reference does). */
+static void
+key_matches_reference(const char *word, size_t len, size_t cap)
+{
+    char fast[300], ref[300];
+    assert(cap <= sizeof fast);
+    memset(fast, 0xAA, sizeof fast);
+    memset(ref, 0xAA, sizeof ref);
+    size_t nf = vnkg_normalise_key(word, len, fast, cap);
+    size_t nr = vnkg_normalise_key_reference(word, len, ref, cap);
+    if (nf != nr || memcmp(fast, ref, sizeof fast) != 0) {
+        fprintf(stderr, "key of [%.*s] (cap %zu): %zu [%.*s] want %zu [%.*s]\n",
+                (int)len, word, cap, nf, (int)cap, fast, nr, (int)cap, ref);
+        assert(0);
+    }
+}
+
+/* Every letter of the key table, and every code point around it, alone
+ * and between letters, as the reference keys it. */
+static void
+test_key_table(void)
+{
+    char w[16];
+    for (uint32_t cp = 0; cp < 0x110000; ++cp) {
+        if ((cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0x3000 && cp % 61 != 0)) {
+            continue;
+        }
+        size_t n = put_utf8(w, cp);
+        key_matches_reference(w, n, 64);
+        w[0] = 'T';
+        n = 1 + put_utf8(w + 1, cp);
+        w[n++] = 'a';
+        key_matches_reference(w, n, 64);
+    }
+}
+
+/* Letters, marks (tones, quality, others), Hangul jamo and code points
+ * that compose with a preceding starter, for random words. */
+static uint32_t
+random_letter(uint64_t *rng)
+{
+    static const uint32_t odd[] = {
+        0x300,  0x301,  0x302,  0x303,  0x306,  0x309,  0x31B,   0x323,
+        0x327,  0x340,  0x341,  0x344,  0x345,  0x34F,  0xB47,   0xB3E,
+        0x1100, 0x1161, 0x11A8, 0xAC00, 0xFFFD, 0x4E00, 0x1F600, 0x3B1,
+        0x130,  0x1E9E, 0x2126, 0x212B, 0xD0,   0x110,  0x111,   0xFB01};
+    uint32_t r = next_rand(rng) % 8;
+    if (r < 3) {
+        return next_rand(rng) % VNKG_KEY_LO_END;
+    }
+    if (r < 5) {
+        return VNKG_KEY_HI_START +
+               next_rand(rng) % (VNKG_KEY_HI_END - VNKG_KEY_HI_START);
+    }
+    if (r < 6) {
+        return 0x300 + next_rand(rng) % 0x70;
+    }
+    return odd[next_rand(rng) % (sizeof odd / sizeof odd[0])];
+}
+
+static void
+test_key_random(void)
+{
+    uint64_t rng = 1;
+    char w[512];
+    for (int iter = 0; iter < 200000; ++iter) {
+        size_t n = 0, letters = 1 + next_rand(&rng) % 6;
+        if (iter % 100 == 0) {
+            letters = 30 + next_rand(&rng) % 70; /* past the table's limit */
+        }
+        for (size_t k = 0; k < letters; ++k) {
+            n += put_utf8(w + n, random_letter(&rng));
+        }
+        if (iter % 50 == 0) {
+            w[next_rand(&rng) % n] = (char)(0x80 + next_rand(&rng) % 0x80);
+        }
+        key_matches_reference(w, n, iter % 10 ? 64 : next_rand(&rng) % 24);
+    }
+    /* NFD and mixed input, U+00D0, invalid and cut sequences */
+    static const char *const words[] = {"",
+                                        "Nguye\xCC\x82\xCC\x83n",
+                                        "a\xCC\x81\xCC\x82",
+                                        "\xC3\x90",
+                                        "\xC3",
+                                        "\xE1\xBA",
+                                        "\xCC\x81"
+                                        "a",
+                                        "a\xCC\x81",
+                                        "\xC0\xAF",
+                                        "\xE0\x80\xAF",
+                                        "\xED\xA0\x80",
+                                        "\xF0\x9F\x98\x80"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; ++k) {
+        for (size_t cap = 0; cap < 20; ++cap) {
+            key_matches_reference(words[k], strlen(words[k]), cap);
+        }
+    }
+}
+
 int
 main(void)
 {
@@ -171,6 +308,8 @@ main(void)
     test_document_reports_once();
     test_key();
     test_fold_slug();
+    test_key_table();
+    test_key_random();
     puts("normalise: ok");
     return 0;
 }
