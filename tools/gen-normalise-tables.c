@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* Generates src/normalise/tables.c, the lookup table behind the fast
- * path of vnkg_normalise_key (see normalise_internal.h), from the
- * installed utf8proc by the same steps the slow path takes:
+/* Generates src/normalise/tables.c, the lookup tables behind the fast
+ * paths of src/normalise/ (see normalise_internal.h), from the installed
+ * utf8proc by the same steps the slow paths take:
  *
  *   cc -std=c17 -O2 tools/gen-normalise-tables.c -lutf8proc -o /tmp/gen
  *   /tmp/gen >src/normalise/tables.c && clang-format -i src/normalise/tables.c
@@ -19,6 +19,19 @@
 #define KEY_HI_START 0x1E00
 #define KEY_HI_END 0x1F00
 
+/* As clean_cp in src/normalise/normalise.c: code points it maps, drops
+ * or turns into a line break. */
+static int
+cleaned(utf8proc_int32_t cp)
+{
+    int space = cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+                cp == 0x205F || cp == 0x3000 || cp == 0x1680;
+    int dropped = (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
+                  cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF || cp == 0xAD;
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || space || dropped ||
+           cp == 0xD0 || cp == 0xF0 || (cp >= 0xD800 && cp <= 0xDFFF);
+}
+
 /* As joins_previous in src/normalise/normalise.c: NFC may compose `cp`
  * with what precedes it. */
 static int
@@ -28,6 +41,50 @@ joins(utf8proc_int32_t cp)
     return prop->combining_class != 0 ||
            (prop->comb_index != UINT16_MAX && (prop->comb_index & 0x8000)) ||
            (cp >= 0x1161 && cp <= 0x1175) || (cp >= 0x11A8 && cp <= 0x11C2);
+}
+
+/* True when clean_cp and flush_cluster copy `cp` as it is, provided that
+ * what follows does not join it: \t, \n, or a starter that joins nothing
+ * before it and that NFC leaves alone (as nfc_cluster computes it). */
+static int
+plain(utf8proc_int32_t cp)
+{
+    if (cp == '\t' || cp == '\n') {
+        return 1;
+    }
+    if (cleaned(cp) || joins(cp)) {
+        return 0;
+    }
+    if (utf8proc_get_property(cp)->decomp_seqindex == UINT16_MAX) {
+        return 1;
+    }
+    utf8proc_int32_t buf[32];
+    int bound = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(
+        cp, buf, 32, UTF8PROC_DECOMPOSE | UTF8PROC_STABLE, &bound);
+    if (n < 0 || n > 32) {
+        return 0;
+    }
+    /* one code point's decomposition is in canonical order already */
+    n = utf8proc_normalize_utf32(buf, n, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+    return n == 1 && buf[0] == cp;
+}
+
+static void
+print_plain(void)
+{
+    puts("const unsigned char vnkg_normalise_plain[0x10000 / 8] = {");
+    for (utf8proc_int32_t base = 0; base < 0x10000; base += 8) {
+        unsigned bits = 0;
+        for (int k = 0; k < 8; ++k) {
+            bits |= (unsigned)plain(base + k) << k;
+        }
+        printf("0x%02X,", bits);
+        if (base % 96 == 88) {
+            putchar('\n');
+        }
+    }
+    puts("};\n");
 }
 
 static int
@@ -118,6 +175,7 @@ main(void)
            "(Unicode %s):\n * do not edit. */\n",
            utf8proc_version(), utf8proc_unicode_version());
     puts("#include \"normalise_internal.h\"\n");
+    print_plain();
     printf("const VnkgKeyEntry vnkg_normalise_key_table[%#x + %#x] = {\n",
            KEY_LO_END, KEY_HI_END - KEY_HI_START);
     print_key_range(0, KEY_LO_END);

@@ -301,6 +301,131 @@ test_key_random(void)
     }
 }
 
+/* The text and the offset map equal the reference's. */
+static void
+text_matches_reference(VnkgContext *ctx, const char *in, size_t len)
+{
+    char *fast, *ref;
+    size_t nf, nr, *mf, *mr, kf, kr;
+    assert(vnkg_normalise_text_mapped(ctx, in, len, &fast, &nf, &mf, &kf) ==
+           VNKG_SUCCESS);
+    assert(vnkg_normalise_text_reference(ctx, in, len, &ref, &nr, &mr, &kr) ==
+           VNKG_SUCCESS);
+    if (nf != nr || memcmp(fast, ref, nf) != 0 || kf != kr ||
+        (kf && memcmp(mf, mr, 2 * kf * sizeof *mf) != 0)) {
+        fprintf(stderr, "normalise [%.*s]: [%s] want [%s]\n", (int)len, in,
+                fast, ref);
+        assert(0);
+    }
+    vnkg_free(ctx, fast);
+    vnkg_free(ctx, ref);
+    vnkg_free(ctx, mf);
+    vnkg_free(ctx, mr);
+}
+
+/* Every code point of the plain table, alone, between letters, before a
+ * combining mark and before a control and a mark. */
+static void
+test_plain_table(void)
+{
+    VnkgContext *ctx = new_ctx();
+    static const char *const after[] = {"",
+                                        "b",
+                                        "\xCC\x81",
+                                        "\x01\xCC\x81",
+                                        "\xE1\x85\xA1",
+                                        "\xE0\xAC\xBE",
+                                        "\r\n",
+                                        "\xFF"};
+    char s[32];
+    for (uint32_t cp = 0; cp < 0x10000; ++cp) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) {
+            continue;
+        }
+        for (size_t k = 0; k < sizeof after / sizeof after[0]; ++k) {
+            size_t n = put_utf8(s, 'a');
+            n += put_utf8(s + n, cp);
+            memcpy(s + n, after[k], strlen(after[k]));
+            n += strlen(after[k]);
+            text_matches_reference(ctx, s, n);
+            text_matches_reference(ctx, s + 1, n - 1);
+        }
+    }
+    vnkg_context_free(ctx);
+}
+
+/* Random mixes of plain text, NFD, controls, bad bytes and long runs of
+ * marks. */
+static void
+test_text_random(void)
+{
+    static const char *const pieces[] = {"a",
+                                         "Z",
+                                         " ",
+                                         ".",
+                                         "\n",
+                                         "\r",
+                                         "\r\n",
+                                         "\t",
+                                         "\x01",
+                                         "\x7F",
+                                         "\0",
+                                         "\xFF",
+                                         "\xC3",
+                                         "\xE1\xBA",
+                                         "\xC0\xAF",
+                                         "\xED\xA0\x80",
+                                         "\xC3\xA0",
+                                         "\xC3\x90",
+                                         "\xC3\xB0",
+                                         "\xC2\xA0",
+                                         "\xC2\xAD",
+                                         "\xC4\x90",
+                                         "\xC6\xB0",
+                                         "\xE1\xBA\xA5",
+                                         "\xE1\xBB\x87",
+                                         "\xCC\x81",
+                                         "\xCC\x82",
+                                         "\xCC\xA3",
+                                         "\xCC\x9B",
+                                         "\xCD\x84",
+                                         "\xCD\x8F",
+                                         "\xE2\x80\x8B",
+                                         "\xE2\x80\x83",
+                                         "\xE2\x80\xA6",
+                                         "\xE2\x80\x9C",
+                                         "\xEF\xBB\xBF",
+                                         "\xEF\xBF\xBE",
+                                         "\xE1\x84\x80",
+                                         "\xE1\x85\xA1",
+                                         "\xE1\x86\xA8",
+                                         "\xEA\xB0\x80",
+                                         "\xE0\xAD\x87",
+                                         "\xE0\xAC\xBE",
+                                         "\xE2\x84\xA6",
+                                         "\xE0\xBD\xB3",
+                                         "\xF0\x9F\x98\x80",
+                                         "\xE4\xB8\x80"};
+    size_t n_pieces = sizeof pieces / sizeof pieces[0];
+    VnkgContext *ctx = new_ctx();
+    uint64_t rng = 7;
+    char s[64 * 40 * 4];
+    for (int iter = 0; iter < 20000; ++iter) {
+        size_t n = 0, count = next_rand(&rng) % 64;
+        for (size_t k = 0; k < count; ++k) {
+            size_t p = next_rand(&rng) % n_pieces;
+            size_t repeat = next_rand(&rng) % 16 == 0 ? 40 : 1;
+            size_t plen = pieces[p][0] ? strlen(pieces[p]) : 1; /* "\0" */
+            for (size_t r = 0; r < repeat; ++r) {
+                memcpy(s + n, pieces[p], plen);
+                n += plen;
+            }
+        }
+        text_matches_reference(ctx, s, n);
+    }
+    vnkg_context_free(ctx);
+}
+
 int
 main(void)
 {
@@ -310,6 +435,8 @@ main(void)
     test_fold_slug();
     test_key_table();
     test_key_random();
+    test_plain_table();
+    test_text_random();
     puts("normalise: ok");
     return 0;
 }
