@@ -161,6 +161,26 @@ key_fast(const unsigned char *word, size_t len, unsigned char *key)
     return pos;
 }
 
+/* memcpy for the few bytes of a key, without a call into libc: fixed-size
+ * copies that overlap when `n` is not their size. */
+static void
+copy_short(char *out, const unsigned char *in, size_t n)
+{
+    if (n >= 16) {
+        memcpy(out, in, n);
+    } else if (n >= 8) {
+        memcpy(out, in, 8);
+        memcpy(out + n - 8, in + n - 8, 8);
+    } else if (n >= 4) {
+        memcpy(out, in, 4);
+        memcpy(out + n - 4, in + n - 4, 4);
+    } else {
+        for (size_t k = 0; k < n; ++k) {
+            out[k] = (char)in[k];
+        }
+    }
+}
+
 /* Copies a key into `out` as the reference emits it: whole code points
  * while they fit before the NUL, then a NUL at the key's length or at the
  * last byte of `out`, whichever comes first. */
@@ -174,7 +194,7 @@ put_key(char *out, size_t cap, const unsigned char *key, size_t len)
     while (n < len && n > 0 && (key[n] & 0xC0) == 0x80) {
         --n;
     }
-    memcpy(out, key, n);
+    copy_short(out, key, n);
     out[len < cap ? len : cap - 1] = '\0';
 }
 
