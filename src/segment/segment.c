@@ -75,8 +75,10 @@ is_dash(utf8proc_int32_t cp)
     return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
 }
 
+/* A new token, zeroed, at the end of the array: tokens are built in place
+ * (copying one whose key was just written byte by byte stalls). */
 static VnkgStatus
-push_token(Segmenter *s, const VnkgToken *t)
+push_token(Segmenter *s, VnkgToken **out)
 {
     VnkgSegments *seg = s->seg;
     if (seg->n_tokens == s->cap_tokens) {
@@ -88,7 +90,9 @@ push_token(Segmenter *s, const VnkgToken *t)
         seg->tokens = p;
         s->cap_tokens = cap;
     }
-    seg->tokens[seg->n_tokens++] = *t;
+    VnkgToken *t = &seg->tokens[seg->n_tokens++];
+    memset(t, 0, sizeof *t);
+    *out = t;
     return VNKG_SUCCESS;
 }
 
@@ -149,32 +153,31 @@ tokenise(Segmenter *s)
             i += n;
             continue;
         }
-        VnkgToken t;
-        memset(&t, 0, sizeof t);
-        t.start = i;
+        VnkgToken *t;
+        VNKG_TRY(push_token(s, &t));
+        t->start = i;
         if (word_class(cp) != NOT_WORD) {
-            t.end = scan_word(s, i, &t.flags);
-            vnkg_normalise_key(s->text + i, t.end - i, t.key, sizeof t.key);
+            t->end = scan_word(s, i, &t->flags);
+            vnkg_normalise_key(s->text + i, t->end - i, t->key, sizeof t->key);
         } else {
-            t.end = i + n;
-            t.flags = VNKG_TOK_PUNCT;
+            t->end = i + n;
+            t->flags = VNKG_TOK_PUNCT;
             if (is_dash(cp)) {
-                strcpy(t.key, "-");
+                strcpy(t->key, "-");
             } else {
-                memcpy(t.key, s->text + i, n < 8 ? n : 7);
-                t.key[n < 8 ? n : 7] = '\0';
+                memcpy(t->key, s->text + i, n < 8 ? n : 7);
+                t->key[n < 8 ? n : 7] = '\0';
             }
         }
         if (space) {
-            t.flags |= VNKG_TOK_SPACE_BEFORE;
+            t->flags |= VNKG_TOK_SPACE_BEFORE;
         }
         if (line_start) {
-            t.flags |= VNKG_TOK_LINE_START;
+            t->flags |= VNKG_TOK_LINE_START;
         }
-        VNKG_TRY(push_token(s, &t));
         space = 0;
         line_start = 0;
-        i = t.end;
+        i = t->end;
     }
     return VNKG_SUCCESS;
 }
