@@ -281,9 +281,67 @@ vnkg_normalise_slug(VnkgContext *ctx, const char *in, size_t len, char **out)
     return VNKG_SUCCESS;
 }
 
-VnkgStatus
-vnkg_normalise_xml_safe(VnkgContext *ctx, const char *in, size_t len,
-                        char **out)
+/* Copies one code point of `in` to `p` made safe for XML 1.0: U+FFFD for
+ * a bad byte, a space for a forbidden character. */
+static void
+xml_safe_step(const char *in, size_t len, char *p, size_t *i, size_t *k)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)in + *i,
+                                          (utf8proc_ssize_t)(len - *i), &cp);
+    if (n <= 0) {
+        memcpy(p + *k, "\xEF\xBF\xBD", 3);
+        *k += 3;
+        *i += 1;
+        return;
+    }
+    int forbidden = (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+                    cp == 0xFFFE || cp == 0xFFFF;
+    if (forbidden) {
+        p[(*k)++] = ' ';
+    } else {
+        memcpy(p + *k, in + *i, (size_t)n);
+        *k += (size_t)n;
+    }
+    *i += (size_t)n;
+}
+
+static int
+is_cont(unsigned char b)
+{
+    return (b & 0xC0) == 0x80;
+}
+
+/* The length of the start of `in` that is safe for XML as it is: ASCII
+ * but forbidden controls, 2-byte sequences, and 3-byte ones but those
+ * after E0 and ED (whose second byte has a narrower range) and U+FFFE and
+ * U+FFFF. What stops it takes xml_safe_step. */
+static size_t
+xml_safe_run(const unsigned char *in, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned b = in[i];
+        if (b >= 0x20 && b < 0x80) {
+            i += 1;
+        } else if (b == '\t' || b == '\n' || b == '\r') {
+            i += 1;
+        } else if (b >= 0xC2 && b < 0xE0 && i + 1 < len && is_cont(in[i + 1])) {
+            i += 2;
+        } else if (b > 0xE0 && b < 0xF0 && b != 0xED && i + 2 < len &&
+                   is_cont(in[i + 1]) && is_cont(in[i + 2]) &&
+                   !(b == 0xEF && in[i + 1] == 0xBF && in[i + 2] >= 0xBE)) {
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+/* vnkg_normalise_xml_safe, with or without xml_safe_run. */
+static VnkgStatus
+xml_safe(VnkgContext *ctx, const char *in, size_t len, char **out, int fast)
 {
     /* U+FFFD is 3 bytes for each bad byte at most. */
     size_t cap;
@@ -296,26 +354,32 @@ vnkg_normalise_xml_safe(VnkgContext *ctx, const char *in, size_t len,
     size_t k = 0;
     size_t i = 0;
     while (i < len) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)in + i,
-                                              (utf8proc_ssize_t)(len - i), &cp);
-        if (n <= 0) {
-            memcpy(p + k, "\xEF\xBF\xBD", 3);
-            k += 3;
-            i += 1;
-            continue;
+        if (fast) {
+            size_t run = xml_safe_run((const unsigned char *)in + i, len - i);
+            memcpy(p + k, in + i, run);
+            k += run;
+            i += run;
+            if (i == len) {
+                break;
+            }
         }
-        int forbidden = (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
-                        cp == 0xFFFE || cp == 0xFFFF;
-        if (forbidden) {
-            p[k++] = ' ';
-        } else {
-            memcpy(p + k, in + i, (size_t)n);
-            k += (size_t)n;
-        }
-        i += (size_t)n;
+        xml_safe_step(in, len, p, &i, &k);
     }
     p[k] = '\0';
     *out = p;
     return VNKG_SUCCESS;
+}
+
+VnkgStatus
+vnkg_normalise_xml_safe(VnkgContext *ctx, const char *in, size_t len,
+                        char **out)
+{
+    return xml_safe(ctx, in, len, out, 1);
+}
+
+VnkgStatus
+vnkg_normalise_xml_safe_reference(VnkgContext *ctx, const char *in, size_t len,
+                                  char **out)
+{
+    return xml_safe(ctx, in, len, out, 0);
 }

@@ -39,6 +39,11 @@ extern const VnkgKeyEntry vnkg_normalise_key_table[VNKG_KEY_LO_END +
 size_t vnkg_normalise_key_reference(const char *word, size_t len, char *out,
                                     size_t cap);
 
+/* vnkg_normalise_xml_safe without the fast path (utf8proc_iterate for
+ * every code point). */
+VnkgStatus vnkg_normalise_xml_safe_reference(VnkgContext *ctx, const char *in,
+                                             size_t len, char **out);
+
 /* vnkg_normalise_text without the fast path for plain runs, with the
  * offset map (pairs clean offset, input offset; owned by the caller). */
 VnkgStatus vnkg_normalise_text_reference(VnkgContext *ctx, const char *in,

@@ -426,6 +426,51 @@ test_text_random(void)
     vnkg_context_free(ctx);
 }
 
+static void
+xml_safe_matches_reference(VnkgContext *ctx, const char *in, size_t len)
+{
+    char *fast, *ref;
+    assert(vnkg_normalise_xml_safe(ctx, in, len, &fast) == VNKG_SUCCESS);
+    assert(vnkg_normalise_xml_safe_reference(ctx, in, len, &ref) ==
+           VNKG_SUCCESS);
+    if (strcmp(fast, ref) != 0) {
+        fprintf(stderr, "xml_safe [%.*s]: [%s] want [%s]\n", (int)len, in, fast,
+                ref);
+        assert(0);
+    }
+    vnkg_free(ctx, fast);
+    vnkg_free(ctx, ref);
+}
+
+/* Every code point (and surrogate, encoded as if it were one) between
+ * letters and cut short, and random bytes. */
+static void
+test_xml_safe(void)
+{
+    VnkgContext *ctx = new_ctx();
+    char s[16];
+    for (uint32_t cp = 0; cp < 0x110000; ++cp) {
+        s[0] = 'a';
+        size_t n = 1 + put_utf8(s + 1, cp);
+        s[n] = 'b';
+        xml_safe_matches_reference(ctx, s, n + 1);
+        xml_safe_matches_reference(ctx, s + 1, n - 2);
+    }
+    static const unsigned char bytes[] = {
+        'a',  ' ',  '\t', '\n', '\r', 0x00, 0x01, 0x1F, 0x7F, 0x80,
+        0xBF, 0xBE, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xED, 0xEE,
+        0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0x9F, 0xA0, 0x90, 0x8F};
+    uint64_t rng = 3;
+    for (int iter = 0; iter < 100000; ++iter) {
+        size_t n = next_rand(&rng) % 16;
+        for (size_t k = 0; k < n; ++k) {
+            s[k] = (char)bytes[next_rand(&rng) % sizeof bytes];
+        }
+        xml_safe_matches_reference(ctx, s, n);
+    }
+    vnkg_context_free(ctx);
+}
+
 int
 main(void)
 {
@@ -437,6 +482,7 @@ main(void)
     test_key_random();
     test_plain_table();
     test_text_random();
+    test_xml_safe();
     puts("normalise: ok");
     return 0;
 }
