@@ -12,8 +12,9 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
-/* The key table covers these code points (Basic Latin to Latin
+/* The key and fold tables cover these code points (Basic Latin to Latin
  * Extended-B, and Latin Extended Additional). */
 #define KEY_LO_END 0x250
 #define KEY_HI_START 0x1E00
@@ -167,6 +168,53 @@ print_key_range(utf8proc_int32_t lo, utf8proc_int32_t hi)
     }
 }
 
+/* The fold of the one-letter string `cp` as vnkg_normalise_fold computes
+ * it (utf8proc_map, then U+0111 to 'd'), in `out`; 0 when the fold of a
+ * string is not the concatenation of its letters' folds (a combining
+ * class other than 0 left, which reordering could move) or the fold is
+ * empty or over 4 bytes. */
+static int
+fold_entry(utf8proc_int32_t cp, unsigned char out[4])
+{
+    utf8proc_uint8_t in[4], *mapped = NULL;
+    utf8proc_ssize_t n = utf8proc_map(in, utf8proc_encode_char(cp, in), &mapped,
+                                      UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                          UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
+    if (n < 0) {
+        return 0;
+    }
+    int len = 0;
+    for (utf8proc_ssize_t i = 0; i < n && len >= 0;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate(mapped + i, n - i, &c);
+        if (k <= 0 || utf8proc_get_property(c)->combining_class != 0) {
+            len = -1;
+        } else if (c == 0x111 && len < 4) {
+            out[len++] = 'd';
+        } else if (c != 0x111 && len + k <= 4) {
+            for (utf8proc_ssize_t b = 0; b < k; ++b) {
+                out[len++] = mapped[i + b];
+            }
+        } else {
+            len = -1;
+        }
+        i += k > 0 ? k : 1;
+    }
+    free(mapped);
+    return len > 0 ? len : 0;
+}
+
+static void
+print_fold_range(utf8proc_int32_t lo, utf8proc_int32_t hi)
+{
+    for (utf8proc_int32_t cp = lo; cp < hi; ++cp) {
+        unsigned char s[4] = {0, 0, 0, 0};
+        int len = fold_entry(cp, s);
+        printf("{%d, {0x%02X, 0x%02X, 0x%02X, 0x%02X}}, /* U+%04X */\n", len,
+               s[0], s[1], s[2], s[3], (unsigned)cp);
+    }
+}
+
 int
 main(void)
 {
@@ -180,6 +228,11 @@ main(void)
            KEY_LO_END, KEY_HI_END - KEY_HI_START);
     print_key_range(0, KEY_LO_END);
     print_key_range(KEY_HI_START, KEY_HI_END);
+    puts("};\n");
+    printf("const VnkgFoldEntry vnkg_normalise_fold_table[%#x + %#x] = {\n",
+           KEY_LO_END, KEY_HI_END - KEY_HI_START);
+    print_fold_range(0, KEY_LO_END);
+    print_fold_range(KEY_HI_START, KEY_HI_END);
     puts("};");
     return 0;
 }

@@ -6,6 +6,7 @@
 
 #include <utf8proc.h>
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,18 +103,34 @@ vnkg_normalise_key_reference(const char *word, size_t len, char *out,
  * more than 2 per byte of input, so the reference would not cut them. */
 #define KEY_FAST_MAX 120
 
-/* The key entry of `cp`, NULL when the table has none. */
-static const VnkgKeyEntry *
-key_entry(uint32_t cp)
+/* The index in the key and fold tables of the code point at `s[*i]`, past
+ * which `*i` moves; -1 for one outside the tables (or invalid UTF-8). Only
+ * 2-byte sequences and those after E1 (U+1000..U+1FFF) can be in them. */
+static long
+latin_index(const unsigned char *s, size_t len, size_t *i)
 {
+    uint32_t b = s[*i], cp;
+    if (b < 0x80) {
+        *i += 1;
+        return (long)b;
+    }
+    if (b >= 0xC2 && b < 0xE0 && *i + 1 < len && (s[*i + 1] & 0xC0) == 0x80) {
+        cp = (b & 0x1F) << 6 | (s[*i + 1] & 0x3Fu);
+        *i += 2;
+    } else if (b == 0xE1 && *i + 2 < len && (s[*i + 1] & 0xC0) == 0x80 &&
+               (s[*i + 2] & 0xC0) == 0x80) {
+        cp = 0x1000 | (s[*i + 1] & 0x3Fu) << 6 | (s[*i + 2] & 0x3Fu);
+        *i += 3;
+    } else {
+        return -1;
+    }
     if (cp < VNKG_KEY_LO_END) {
-        return &vnkg_normalise_key_table[cp];
+        return (long)cp;
     }
     if (cp >= VNKG_KEY_HI_START && cp < VNKG_KEY_HI_END) {
-        return &vnkg_normalise_key_table[VNKG_KEY_LO_END + cp -
-                                         VNKG_KEY_HI_START];
+        return (long)(VNKG_KEY_LO_END + cp - VNKG_KEY_HI_START);
     }
-    return NULL;
+    return -1;
 }
 
 /* The key of a word of ASCII and Latin letters into `key` (room for
@@ -135,22 +152,11 @@ key_fast(const unsigned char *word, size_t len, unsigned char *key)
             ++i;
             continue;
         }
-        uint32_t cp;
-        if (b >= 0xC2 && b < 0xE0 && i + 1 < len &&
-            (word[i + 1] & 0xC0) == 0x80) {
-            cp = (b & 0x1F) << 6 | (word[i + 1] & 0x3Fu);
-            i += 2;
-        } else if (b == 0xE1 && i + 2 < len && (word[i + 1] & 0xC0) == 0x80 &&
-                   (word[i + 2] & 0xC0) == 0x80) {
-            cp = 0x1000 | (word[i + 1] & 0x3Fu) << 6 | (word[i + 2] & 0x3Fu);
-            i += 3;
-        } else {
+        long at = latin_index(word, len, &i);
+        if (at < 0 || vnkg_normalise_key_table[at].len == 0) {
             return 0;
         }
-        const VnkgKeyEntry *e = key_entry(cp);
-        if (!e || e->len == 0) {
-            return 0;
-        }
+        const VnkgKeyEntry *e = &vnkg_normalise_key_table[at];
         memcpy(key + pos, e->bytes, sizeof e->bytes);
         pos += e->len;
         tone = e->tone ? e->tone : tone;
@@ -210,8 +216,51 @@ vnkg_normalise_key(const char *word, size_t len, char *out, size_t cap)
     return n;
 }
 
+/* The length of the fold of `in` from the fold table, or -1 when a code
+ * point has no entry (the string takes the reference). */
+static long
+fold_length(const unsigned char *in, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        long at = latin_index(in, len, &i);
+        if (at < 0 || vnkg_normalise_fold_table[at].len == 0) {
+            return -1;
+        }
+        n += vnkg_normalise_fold_table[at].len;
+    }
+    return (long)n;
+}
+
 VnkgStatus
 vnkg_normalise_fold(VnkgContext *ctx, const char *in, size_t len, char **out)
+{
+    const unsigned char *s = (const unsigned char *)in;
+    long n = len <= LONG_MAX / 4 ? fold_length(s, len) : -1;
+    if (n < 0) {
+        return vnkg_normalise_fold_reference(ctx, in, len, out);
+    }
+    /* the letters' folds, 4 bytes at a time: room for 4 more */
+    char *p = vnkg_malloc(ctx, (size_t)n + 4);
+    if (!p) {
+        *out = NULL;
+        return VNKG_ERR_NO_MEMORY;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < len;) {
+        const VnkgFoldEntry *e =
+            &vnkg_normalise_fold_table[latin_index(s, len, &i)];
+        memcpy(p + k, e->bytes, sizeof e->bytes);
+        k += e->len;
+    }
+    p[k] = '\0';
+    *out = p;
+    return VNKG_SUCCESS;
+}
+
+VnkgStatus
+vnkg_normalise_fold_reference(VnkgContext *ctx, const char *in, size_t len,
+                              char **out)
 {
     *out = NULL;
     utf8proc_uint8_t *mapped = NULL;

@@ -35,6 +35,23 @@ extern const VnkgKeyEntry vnkg_normalise_key_table[VNKG_KEY_LO_END +
                                                    VNKG_KEY_HI_END -
                                                    VNKG_KEY_HI_START];
 
+/* The fold (vnkg_normalise_fold) of a one-letter string: `len` bytes of
+ * UTF-8 (0: no entry, the string takes the slow path). A string whose
+ * letters all have entries folds to the concatenation of their folds.
+ * Same bounds as the key table. */
+typedef struct {
+    unsigned char len;
+    unsigned char bytes[4];
+} VnkgFoldEntry;
+
+extern const VnkgFoldEntry vnkg_normalise_fold_table[VNKG_KEY_LO_END +
+                                                     VNKG_KEY_HI_END -
+                                                     VNKG_KEY_HI_START];
+
+/* vnkg_normalise_fold without the table (utf8proc_map). */
+VnkgStatus vnkg_normalise_fold_reference(VnkgContext *ctx, const char *in,
+                                         size_t len, char **out);
+
 /* vnkg_normalise_key without the table (utf8proc for every letter). */
 size_t vnkg_normalise_key_reference(const char *word, size_t len, char *out,
                                     size_t cap);

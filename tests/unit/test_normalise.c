@@ -301,6 +301,52 @@ test_key_random(void)
     }
 }
 
+static void
+fold_matches_reference(VnkgContext *ctx, const char *in, size_t len)
+{
+    char *fast, *ref;
+    assert(vnkg_normalise_fold(ctx, in, len, &fast) == VNKG_SUCCESS);
+    assert(vnkg_normalise_fold_reference(ctx, in, len, &ref) == VNKG_SUCCESS);
+    if (strcmp(fast, ref) != 0) {
+        fprintf(stderr, "fold [%.*s]: [%s] want [%s]\n", (int)len, in, fast,
+                ref);
+        assert(0);
+    }
+    vnkg_free(ctx, fast);
+    vnkg_free(ctx, ref);
+}
+
+/* Every code point alone and between letters, and random strings of
+ * letters, marks, jamo and bad bytes, fold as the reference folds them. */
+static void
+test_fold_table(void)
+{
+    VnkgContext *ctx = new_ctx();
+    char w[512];
+    for (uint32_t cp = 0; cp < 0x110000; ++cp) {
+        if ((cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0x3000 && cp % 61 != 0)) {
+            continue;
+        }
+        size_t n = put_utf8(w + 1, cp);
+        fold_matches_reference(ctx, w + 1, n);
+        w[0] = 'D';
+        w[n + 1] = 'a';
+        fold_matches_reference(ctx, w, n + 2);
+    }
+    uint64_t rng = 5;
+    for (int iter = 0; iter < 50000; ++iter) {
+        size_t n = 0, letters = next_rand(&rng) % 12;
+        for (size_t k = 0; k < letters; ++k) {
+            n += put_utf8(w + n, random_letter(&rng));
+        }
+        if (n > 0 && iter % 50 == 0) {
+            w[next_rand(&rng) % n] = (char)(0x80 + next_rand(&rng) % 0x80);
+        }
+        fold_matches_reference(ctx, w, n);
+    }
+    vnkg_context_free(ctx);
+}
+
 /* The text and the offset map equal the reference's. */
 static void
 text_matches_reference(VnkgContext *ctx, const char *in, size_t len)
@@ -483,6 +529,7 @@ main(void)
     test_plain_table();
     test_text_random();
     test_xml_safe();
+    test_fold_table();
     puts("normalise: ok");
     return 0;
 }
