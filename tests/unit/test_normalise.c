@@ -287,8 +287,7 @@ test_key_random(void)
                                         "\xC3\x90",
                                         "\xC3",
                                         "\xE1\xBA",
-                                        "\xCC\x81"
-                                        "a",
+                                        "\xCC\x81\x61",
                                         "a\xCC\x81",
                                         "\xC0\xAF",
                                         "\xE0\x80\xAF",
