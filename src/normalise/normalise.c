@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Text cleaning (validity, controls, spaces, Eth) and NFC with utf8proc. */
+#include "normalise_internal.h"
+
 #include <vnkg/normalise.h>
 
 #include <utf8proc.h>
@@ -100,6 +102,7 @@ typedef struct {
     long delta; /* clean - input at the last breakpoint */
     int want_map;
     int reported; /* a bad byte was reported (or need not be) */
+    int fast;     /* copy runs of plain code points (plain_run) */
 } Cleaner;
 
 /* After output up to input offset `in_end`: a breakpoint where the
@@ -305,12 +308,80 @@ report_bad(Cleaner *c, const char *source, size_t offset, int nul)
     return fail ? VNKG_ERR_BAD_TEXT : VNKG_SUCCESS;
 }
 
+static int
+is_plain(uint32_t cp)
+{
+    return (vnkg_normalise_plain[cp >> 3] >> (cp & 7)) & 1;
+}
+
+/* The length of the run of plain code points (vnkg_normalise_plain) at
+ * `in`, which the cleaner would copy as it is, less its last code point
+ * unless the run goes to the end: what follows may join that one (a
+ * combining mark, or a control dropped before one). */
+static size_t
+plain_run(const unsigned char *in, size_t len)
+{
+    size_t i = 0, last = 0; /* last: where the run's last code point starts */
+    while (i < len) {
+        uint32_t b = in[i];
+        size_t n = 1;
+        uint32_t cp = b;
+        if (b >= 0xC2 && b < 0xE0) {
+            if (i + 1 >= len || (in[i + 1] & 0xC0) != 0x80) {
+                break;
+            }
+            cp = (b & 0x1F) << 6 | (in[i + 1] & 0x3Fu);
+            n = 2;
+        } else if (b >= 0xE0 && b < 0xF0) {
+            if (i + 2 >= len || (in[i + 1] & 0xC0) != 0x80 ||
+                (in[i + 2] & 0xC0) != 0x80) {
+                break;
+            }
+            cp = (b & 0x0F) << 12 | (in[i + 1] & 0x3Fu) << 6 |
+                 (in[i + 2] & 0x3Fu);
+            if (cp < 0x800) {
+                break; /* overlong; surrogates are not plain */
+            }
+            n = 3;
+        } else if (b >= 0x80) {
+            break;
+        }
+        if (!is_plain(cp)) {
+            break;
+        }
+        last = i;
+        i += n;
+    }
+    return i == len ? i : last;
+}
+
+/* Copies the run of plain code points at `in` (see plain_run); the
+ * output grows as the input, so the offset map needs no breakpoint. */
+static VnkgStatus
+copy_plain(Cleaner *c, const char *in, size_t len, size_t *i)
+{
+    size_t run = plain_run((const unsigned char *)in + *i, len - *i);
+    if (run == 0) {
+        return VNKG_SUCCESS;
+    }
+    VNKG_TRY(flush_cluster(c));
+    VNKG_TRY(buf_put(c->ctx, &c->out, in + *i, run));
+    *i += run;
+    return mark(c, *i);
+}
+
 /* \r\n counts as one newline. */
 static VnkgStatus
 clean_all(Cleaner *c, const char *source, const char *in, size_t len)
 {
     size_t i = 0;
     while (i < len) {
+        if (c->fast) {
+            VNKG_TRY(copy_plain(c, in, len, &i));
+            if (i == len) {
+                break;
+            }
+        }
         utf8proc_int32_t cp;
         utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)in + i,
                                               (utf8proc_ssize_t)(len - i), &cp);
@@ -338,11 +409,12 @@ clean_all(Cleaner *c, const char *source, const char *in, size_t len)
 }
 
 /* As vnkg_normalise_text, and the offset map when `map` is not NULL.
- * `quiet` leaves bad bytes unreported in lax mode. */
+ * `quiet` leaves bad bytes unreported in lax mode, `fast` takes the fast
+ * paths (the result is the same). */
 static VnkgStatus
 normalise_mapped(VnkgContext *ctx, const char *source, const char *in,
                  size_t len, char **out, size_t *out_len, size_t **map,
-                 size_t *n_map, int quiet)
+                 size_t *n_map, int quiet, int fast)
 {
     *out = NULL;
     *out_len = 0;
@@ -351,8 +423,9 @@ normalise_mapped(VnkgContext *ctx, const char *source, const char *in,
     c.ctx = ctx;
     c.want_map = map != NULL;
     c.reported = quiet;
+    c.fast = fast;
     VnkgStatus st;
-    if (is_plain_ascii(in, len)) {
+    if (fast && is_plain_ascii(in, len)) {
         st = buf_put(ctx, &c.out, in, len);
     } else {
         st = buf_reserve(ctx, &c.out, len);
@@ -382,7 +455,24 @@ VnkgStatus
 vnkg_normalise_text(VnkgContext *ctx, const char *source, const char *in,
                     size_t len, char **out, size_t *out_len)
 {
-    return normalise_mapped(ctx, source, in, len, out, out_len, NULL, NULL, 0);
+    return normalise_mapped(ctx, source, in, len, out, out_len, NULL, NULL, 0,
+                            1);
+}
+
+VnkgStatus
+vnkg_normalise_text_reference(VnkgContext *ctx, const char *in, size_t len,
+                              char **out, size_t *out_len, size_t **map,
+                              size_t *n_map)
+{
+    return normalise_mapped(ctx, NULL, in, len, out, out_len, map, n_map, 1, 0);
+}
+
+VnkgStatus
+vnkg_normalise_text_mapped(VnkgContext *ctx, const char *in, size_t len,
+                           char **out, size_t *out_len, size_t **map,
+                           size_t *n_map)
+{
+    return normalise_mapped(ctx, NULL, in, len, out, out_len, map, n_map, 1, 1);
 }
 
 /* The title is also the start of the text (readers join them), whose bad
@@ -396,7 +486,7 @@ normalise_title(VnkgContext *ctx, const char *source, char **title)
     char *clean;
     size_t clean_len;
     VNKG_TRY(normalise_mapped(ctx, source, *title, strlen(*title), &clean,
-                              &clean_len, NULL, NULL, 1));
+                              &clean_len, NULL, NULL, 1, 1));
     vnkg_free(ctx, *title);
     *title = clean;
     return VNKG_SUCCESS;
@@ -409,7 +499,7 @@ vnkg_normalise_document(VnkgContext *ctx, VnkgDocument *doc)
     char *clean;
     size_t clean_len, *map = NULL, n_map = 0;
     VNKG_TRY(normalise_mapped(ctx, src, doc->text, doc->text_len, &clean,
-                              &clean_len, &map, &n_map, 0));
+                              &clean_len, &map, &n_map, 0, 1));
     vnkg_free(ctx, doc->text);
     vnkg_free(ctx, doc->map);
     doc->text = clean;

@@ -19,6 +19,11 @@ typedef struct {
 static utf8proc_int32_t
 cp_at(const char *text, size_t len, size_t i, size_t *n)
 {
+    unsigned char b = (unsigned char)text[i];
+    if (b < 0x80) {
+        *n = 1;
+        return b;
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
                                           (utf8proc_ssize_t)(len - i), &cp);
@@ -30,13 +35,32 @@ cp_at(const char *text, size_t len, size_t i, size_t *n)
     return cp;
 }
 
+/* What a code point is in a word, by its general category: no part of
+ * one, a letter (UPPER: Lu and Lt; LETTER: Ll, Lm, Lo), a decimal digit
+ * (Nd) or a mark (Mn, Mc, Me). */
+enum { NOT_WORD, LETTER, UPPER, DIGIT, MARK };
+
 static int
-is_word_cp(utf8proc_int32_t cp)
+word_class(utf8proc_int32_t cp)
 {
+    if (cp < 0x80) { /* most of the text: no utf8proc_category */
+        utf8proc_uint32_t u = (utf8proc_uint32_t)cp;
+        return u - 'a' < 26   ? LETTER
+               : u - 'A' < 26 ? UPPER
+               : u - '0' < 10 ? DIGIT
+                              : NOT_WORD;
+    }
     utf8proc_category_t c = utf8proc_category(cp);
-    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
-           c == UTF8PROC_CATEGORY_ND;
+    if (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT) {
+        return UPPER;
+    }
+    if (c >= UTF8PROC_CATEGORY_LL && c <= UTF8PROC_CATEGORY_LO) {
+        return LETTER;
+    }
+    if (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) {
+        return MARK;
+    }
+    return c == UTF8PROC_CATEGORY_ND ? DIGIT : NOT_WORD;
 }
 
 static int
@@ -51,8 +75,10 @@ is_dash(utf8proc_int32_t cp)
     return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
 }
 
+/* A new token, zeroed, at the end of the array: tokens are built in place
+ * (copying one whose key was just written byte by byte stalls). */
 static VnkgStatus
-push_token(Segmenter *s, const VnkgToken *t)
+push_token(Segmenter *s, VnkgToken **out)
 {
     VnkgSegments *seg = s->seg;
     if (seg->n_tokens == s->cap_tokens) {
@@ -64,48 +90,53 @@ push_token(Segmenter *s, const VnkgToken *t)
         seg->tokens = p;
         s->cap_tokens = cap;
     }
-    seg->tokens[seg->n_tokens++] = *t;
+    VnkgToken *t = &seg->tokens[seg->n_tokens++];
+    memset(t, 0, sizeof *t);
+    *out = t;
     return VNKG_SUCCESS;
 }
 
-/* Flags of a word token from its letters. */
-static unsigned
-word_flags(const char *text, size_t start, size_t end)
+/* The end of the word that starts at `i`, and in `*flags` its flags from
+ * its letters, in one pass. */
+static size_t
+scan_word(const Segmenter *s, size_t i, unsigned *flags)
 {
-    unsigned flags = VNKG_TOK_WORD | VNKG_TOK_LATIN;
+    unsigned f = VNKG_TOK_WORD | VNKG_TOK_LATIN;
     int letters = 0, uppers = 0, digits = 0, first = 1;
-    size_t i = start;
-    while (i < end) {
+    size_t j = i;
+    while (j < s->len) {
         size_t n;
-        utf8proc_int32_t cp = cp_at(text, end, i, &n);
-        utf8proc_category_t c = utf8proc_category(cp);
-        if (c == UTF8PROC_CATEGORY_ND) {
+        utf8proc_int32_t cp = cp_at(s->text, s->len, j, &n);
+        int cls = word_class(cp);
+        if (cls == NOT_WORD) {
+            break;
+        }
+        if (cls == DIGIT) {
             digits++;
-        } else if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) {
+        } else if (cls == LETTER || cls == UPPER) {
             letters++;
-            if (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT) {
+            if (cls == UPPER) {
                 uppers++;
-                if (first) {
-                    flags |= VNKG_TOK_CAP;
-                }
+                f |= first ? (unsigned)VNKG_TOK_CAP : 0u;
             }
             first = 0;
         }
         if (cp >= 0x80) {
-            flags &= ~(unsigned)VNKG_TOK_LATIN;
+            f &= ~(unsigned)VNKG_TOK_LATIN;
         }
-        i += n;
+        j += n;
     }
     if (letters == 0) {
-        flags &= ~(unsigned)VNKG_TOK_LATIN;
+        f &= ~(unsigned)VNKG_TOK_LATIN;
         if (digits > 0) {
-            flags |= VNKG_TOK_NUMBER;
+            f |= VNKG_TOK_NUMBER;
         }
     }
     if (letters >= 2 && uppers == letters) {
-        flags |= VNKG_TOK_UPPER;
+        f |= VNKG_TOK_UPPER;
     }
-    return flags;
+    *flags = f;
+    return j;
 }
 
 static VnkgStatus
@@ -122,42 +153,31 @@ tokenise(Segmenter *s)
             i += n;
             continue;
         }
-        VnkgToken t;
-        memset(&t, 0, sizeof t);
-        t.start = i;
-        if (is_word_cp(cp)) {
-            size_t j = i + n;
-            while (j < s->len) {
-                size_t m;
-                utf8proc_int32_t c2 = cp_at(s->text, s->len, j, &m);
-                if (!is_word_cp(c2)) {
-                    break;
-                }
-                j += m;
-            }
-            t.end = j;
-            t.flags = word_flags(s->text, i, j);
-            vnkg_normalise_key(s->text + i, j - i, t.key, sizeof t.key);
+        VnkgToken *t;
+        VNKG_TRY(push_token(s, &t));
+        t->start = i;
+        if (word_class(cp) != NOT_WORD) {
+            t->end = scan_word(s, i, &t->flags);
+            vnkg_normalise_key(s->text + i, t->end - i, t->key, sizeof t->key);
         } else {
-            t.end = i + n;
-            t.flags = VNKG_TOK_PUNCT;
+            t->end = i + n;
+            t->flags = VNKG_TOK_PUNCT;
             if (is_dash(cp)) {
-                strcpy(t.key, "-");
+                strcpy(t->key, "-");
             } else {
-                memcpy(t.key, s->text + i, n < 8 ? n : 7);
-                t.key[n < 8 ? n : 7] = '\0';
+                memcpy(t->key, s->text + i, n < 8 ? n : 7);
+                t->key[n < 8 ? n : 7] = '\0';
             }
         }
         if (space) {
-            t.flags |= VNKG_TOK_SPACE_BEFORE;
+            t->flags |= VNKG_TOK_SPACE_BEFORE;
         }
         if (line_start) {
-            t.flags |= VNKG_TOK_LINE_START;
+            t->flags |= VNKG_TOK_LINE_START;
         }
-        VNKG_TRY(push_token(s, &t));
         space = 0;
         line_start = 0;
-        i = t.end;
+        i = t->end;
     }
     return VNKG_SUCCESS;
 }
