@@ -70,6 +70,10 @@ vnkg_extract_document(VnkgContext *ctx, const VnkgLexicon *lex,
         st = vnkg_segment_text(ctx, doc->text, doc->text_len, &ds.seg);
     }
     if (st == VNKG_SUCCESS) {
+        st = lex_cache_document(ctx, lex, &ds.cache, ds.seg.tokens,
+                                ds.seg.n_tokens);
+    }
+    if (st == VNKG_SUCCESS) {
         st = events_detect(&ds);
     }
     for (size_t s = 0; st == VNKG_SUCCESS && s < ds.seg.n_sentences; ++s) {

@@ -198,7 +198,8 @@ add_form(VnkgContext *ctx, VnkgLexicon *lex, const char *form,
 }
 
 /* The trie walk from token i; `ids` holds the token numbers of tokens
- * [i, n) when not NULL, else they are looked up on the way. */
+ * [i, n) (ids[0] is token i's) when not NULL, else they are looked up on
+ * the way. */
 static size_t
 walk(const VnkgLexicon *lex, const VnkgToken *toks, const size_t *ids, size_t n,
      size_t i, LexMatch *out, size_t max)
@@ -219,12 +220,20 @@ walk(const VnkgLexicon *lex, const VnkgToken *toks, const size_t *ids, size_t n,
     return found;
 }
 
+/* The token numbers of tokens [i, n) when the cache has them, else NULL. */
+static const size_t *
+known_ids(const LexCache *cache, const VnkgToken *toks, size_t i, size_t n)
+{
+    return cache && cache->ids_of == toks && n <= cache->n_ids ? cache->ids + i
+                                                               : NULL;
+}
+
 size_t
 lex_match(const VnkgLexicon *lex, const LexCache *cache, const VnkgToken *toks,
           size_t n, size_t i, LexMatch *out, size_t max)
 {
     if (!cache || i < cache->first || i >= cache->end || n > cache->end) {
-        return walk(lex, toks, NULL, n, i, out, max);
+        return walk(lex, toks, known_ids(cache, toks, i, n), n, i, out, max);
     }
     const LexMatch *m = &cache->m[(i - cache->first) * LEX_CACHE_PER_TOKEN];
     size_t have = cache->n[i - cache->first], found = 0;
@@ -234,6 +243,44 @@ lex_match(const VnkgLexicon *lex, const LexCache *cache, const VnkgToken *toks,
         }
     }
     return found;
+}
+
+/* Extends the numbered tokens of `toks` to [0, n). */
+static VnkgStatus
+number_tokens(VnkgContext *ctx, const VnkgLexicon *lex, LexCache *cache,
+              const VnkgToken *toks, size_t n)
+{
+    if (cache->ids_of != toks) {
+        cache->ids_of = toks;
+        cache->n_ids = 0;
+    }
+    if (n > cache->cap_ids) {
+        size_t cap = n * 2;
+        size_t *ids = vnkg_realloc(ctx, cache->ids, cap * sizeof *ids);
+        if (!ids) {
+            cache->ids_of = NULL;
+            cache->n_ids = 0;
+            return VNKG_ERR_NO_MEMORY;
+        }
+        cache->ids = ids;
+        cache->cap_ids = cap;
+    }
+    for (size_t i = cache->n_ids; i < n; ++i) {
+        cache->ids[i] = token_number(lex, toks[i].key);
+    }
+    if (n > cache->n_ids) {
+        cache->n_ids = n;
+    }
+    return VNKG_SUCCESS;
+}
+
+VnkgStatus
+lex_cache_document(VnkgContext *ctx, const VnkgLexicon *lex, LexCache *cache,
+                   const VnkgToken *toks, size_t n)
+{
+    cache->ids_of = NULL; /* a new document, maybe at the old address */
+    cache->first = cache->end = 0;
+    return number_tokens(ctx, lex, cache, toks, n);
 }
 
 VnkgStatus
@@ -254,20 +301,13 @@ lex_cache_fill(VnkgContext *ctx, const VnkgLexicon *lex, LexCache *cache,
             return VNKG_ERR_NO_MEMORY;
         }
         cache->n = c;
-        size_t *ids = vnkg_realloc(ctx, cache->ids, cap * sizeof *ids);
-        if (!ids) {
-            return VNKG_ERR_NO_MEMORY;
-        }
-        cache->ids = ids;
         cache->cap = cap;
     }
     cache->first = cache->end = 0; /* not valid while filling */
-    for (size_t i = first; i < end; ++i) {
-        cache->ids[i - first] = token_number(lex, toks[i].key);
-    }
+    VNKG_TRY(number_tokens(ctx, lex, cache, toks, end));
     for (size_t i = first; i < end; ++i) {
         cache->n[i - first] = (unsigned char)walk(
-            lex, toks, &cache->ids[i - first], end, i,
+            lex, toks, &cache->ids[i], end, i,
             &cache->m[(i - first) * LEX_CACHE_PER_TOKEN], LEX_CACHE_PER_TOKEN);
     }
     cache->first = first;

@@ -114,14 +114,22 @@ typedef struct {
     size_t first, end; /* token range covered */
     LexMatch *m;       /* LEX_CACHE_PER_TOKEN per token */
     unsigned char *n;  /* matches per token */
-    size_t *ids;       /* token numbers (lexicon vocab) per token */
-    size_t cap;        /* tokens the arrays hold */
+    /* token numbers (lexicon vocab) of tokens [0, n_ids) of `ids_of`, so
+     * a document's tokens are looked up once, whatever asks for them */
+    size_t *ids;
+    size_t n_ids, cap_ids;
+    const VnkgToken *ids_of;
+    size_t cap; /* tokens the arrays hold */
 } LexCache;
 
 /* Fills the cache for tokens [first, end). Returns VNKG_ERR_NO_MEMORY. */
 VnkgStatus lex_cache_fill(VnkgContext *ctx, const VnkgLexicon *lex,
                           LexCache *cache, const VnkgToken *toks, size_t first,
                           size_t end);
+/* Numbers the tokens [0, n) of `toks` (a document's) for later walks.
+ * Returns VNKG_ERR_NO_MEMORY. */
+VnkgStatus lex_cache_document(VnkgContext *ctx, const VnkgLexicon *lex,
+                              LexCache *cache, const VnkgToken *toks, size_t n);
 void lex_cache_clear(VnkgContext *ctx, LexCache *cache);
 
 /* All terminal matches of the trie walk from token `i` (shortest first)
