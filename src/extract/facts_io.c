@@ -4,6 +4,8 @@
 #include "facts_internal.h"
 
 #include <errno.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,39 +14,112 @@
 
 /* ---- writing ---- */
 
-static int
-put_escaped(FILE *fp, const char *s, int in_list)
+/* Output goes through a buffer in large fwrite calls: the file is written
+ * one field (and one escaped byte) at a time. The first failed write is
+ * remembered with its errno and the rest is dropped. */
+enum { SINK_CAP = 256 * 1024 };
+
+typedef struct {
+    FILE *fp;
+    char *buf;
+    size_t len;
+    int failed;
+    int err;
+} Sink;
+
+static void
+sink_flush(Sink *s)
 {
-    if (!s) {
-        return fputs("\\N", fp) < 0 ? -1 : 0;
+    if (!s->failed && s->len > 0) {
+        errno = 0;
+        if (fwrite(s->buf, 1, s->len, s->fp) != s->len) {
+            s->failed = 1;
+            s->err = errno;
+        }
     }
-    for (const char *p = s; *p; ++p) {
-        int r;
+    s->len = 0;
+}
+
+static void
+sink_write(Sink *s, const char *p, size_t n)
+{
+    if (n > SINK_CAP - s->len) {
+        sink_flush(s);
+        if (n >= SINK_CAP) { /* the buffer is empty: write through */
+            errno = 0;
+            if (!s->failed && fwrite(p, 1, n, s->fp) != n) {
+                s->failed = 1;
+                s->err = errno;
+            }
+            return;
+        }
+    }
+    memcpy(s->buf + s->len, p, n);
+    s->len += n;
+}
+
+static void
+sink_putc(Sink *s, char c)
+{
+    if (s->len == SINK_CAP) {
+        sink_flush(s);
+    }
+    s->buf[s->len++] = c;
+}
+
+static void
+sink_puts(Sink *s, const char *p)
+{
+    sink_write(s, p, strlen(p));
+}
+
+/* -1 once a write failed, else 0 (the writers' old convention). */
+static int
+sink_status(const Sink *s)
+{
+    return s->failed ? -1 : 0;
+}
+
+static void
+put_escaped(Sink *s, const char *str, int in_list)
+{
+    if (!str) {
+        sink_write(s, "\\N", 2);
+        return;
+    }
+    const char *run = str;
+    const char *p = str;
+    for (;; ++p) {
+        const char *esc;
         switch (*p) {
+        case '\0':
+            sink_write(s, run, (size_t)(p - run));
+            return;
         case '\\':
-            r = fputs("\\\\", fp);
+            esc = "\\\\";
             break;
         case '\t':
-            r = fputs("\\t", fp);
+            esc = "\\t";
             break;
         case '\n':
-            r = fputs("\\n", fp);
+            esc = "\\n";
             break;
         case '|':
-            r = in_list ? fputs("\\v", fp) : fputc('|', fp);
+            esc = in_list ? "\\v" : NULL;
             break;
         default:
-            r = fputc(*p, fp);
+            esc = NULL;
         }
-        if (r < 0) {
-            return -1;
+        if (esc) {
+            sink_write(s, run, (size_t)(p - run));
+            sink_write(s, esc, 2);
+            run = p + 1;
         }
     }
-    return 0;
 }
 
 static int
-put_list(FILE *fp, const VnkgStrSet *set)
+put_list(Sink *s, const VnkgStrSet *set)
 {
     /* sorted copy: equal stores give equal files */
     char **items = NULL;
@@ -57,27 +132,52 @@ put_list(FILE *fp, const VnkgStrSet *set)
         VnkgStrSet copy = {items, set->count, set->count, NULL};
         vnkg_strset_sort(&copy);
     }
-    int r = 0;
-    for (size_t i = 0; r == 0 && i < set->count; ++i) {
-        if (i && fputc('|', fp) < 0) {
-            r = -1;
-        } else {
-            r = put_escaped(fp, items[i], 1);
+    for (size_t i = 0; i < set->count; ++i) {
+        if (i) {
+            sink_putc(s, '|');
         }
+        put_escaped(s, items[i], 1);
     }
     free(items);
-    return r;
+    return sink_status(s);
 }
 
 static int
-put_fields(FILE *fp, const char *const *f, size_t n)
+put_fields(Sink *s, const char *const *f, size_t n)
 {
     for (size_t i = 0; i < n; ++i) {
-        if ((i && fputc('\t', fp) < 0) || put_escaped(fp, f[i], 0) < 0) {
-            return -1;
+        if (i) {
+            sink_putc(s, '\t');
         }
+        put_escaped(s, f[i], 0);
     }
-    return 0;
+    return sink_status(s);
+}
+
+/* Ends a record: a tab and `set` as a list, or nothing (NULL); a newline. */
+static int
+end_record(Sink *s, const VnkgStrSet *set)
+{
+    int r = 0;
+    if (set) {
+        sink_putc(s, '\t');
+        r = put_list(s, set);
+    }
+    sink_putc(s, '\n');
+    return r ? r : sink_status(s);
+}
+
+/* %zu without printf. */
+static const char *
+fmt_size(char buf[24], size_t v)
+{
+    char *p = buf + 23;
+    *p = '\0';
+    do {
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return p;
 }
 
 static int
@@ -89,7 +189,7 @@ cmp_ptr_entity(const void *a, const void *b)
 }
 
 static int
-write_entities(FILE *fp, const VnkgFacts *facts)
+write_entities(Sink *s, const VnkgFacts *facts)
 {
     size_t n = facts->n_entities;
     const VnkgEntity **order = malloc((n + 1) * sizeof *order);
@@ -105,8 +205,7 @@ write_entities(FILE *fp, const VnkgFacts *facts)
     int r = 0;
     for (size_t i = 0; r == 0 && i < n; ++i) {
         const VnkgEntity *e = order[i];
-        char mentions[32];
-        snprintf(mentions, sizeof mentions, "%zu", e->mentions);
+        char mentions[24];
         const char *f[] = {"E",
                            e->id,
                            vnkg_entity_type_name(e->type),
@@ -114,11 +213,13 @@ write_entities(FILE *fp, const VnkgFacts *facts)
                            e->label_article,
                            e->merged_into,
                            e->valid_until,
-                           mentions};
-        r = put_fields(fp, f, sizeof f / sizeof f[0]);
-        r = r ? r : (fputc('\t', fp) < 0 ? -1 : put_list(fp, &e->aliases));
-        r = r ? r : (fputc('\t', fp) < 0 ? -1 : put_list(fp, &e->sources));
-        r = r ? r : (fputc('\n', fp) < 0 ? -1 : 0);
+                           fmt_size(mentions, e->mentions)};
+        r = put_fields(s, f, sizeof f / sizeof f[0]);
+        if (r == 0) {
+            sink_putc(s, '\t');
+            r = put_list(s, &e->aliases);
+        }
+        r = r ? r : end_record(s, &e->sources);
     }
     free(order);
     return r;
@@ -148,8 +249,25 @@ cmp_fact(const void *a, const void *b)
     return c;
 }
 
+/* "%.0f" of a weight: they are counts, so usually integers. */
+static const char *
+fmt_weight(char buf[64], double w)
+{
+    if (w > -1e15 && w < 1e15 && w == (double)(long long)w &&
+        !(w == 0 && signbit(w))) {
+        long long v = (long long)w;
+        char *p = (char *)fmt_size(buf + 1, (size_t)(v < 0 ? -v : v));
+        if (v < 0) {
+            *--p = '-';
+        }
+        return p;
+    }
+    snprintf(buf, 64, "%.0f", w);
+    return buf;
+}
+
 static int
-write_facts(FILE *fp, const VnkgFacts *facts)
+write_facts(Sink *s, const VnkgFacts *facts)
 {
     size_t n = facts->n_facts;
     FactRef *order = malloc((n + 1) * sizeof *order);
@@ -165,25 +283,22 @@ write_facts(FILE *fp, const VnkgFacts *facts)
     int r = 0;
     for (size_t i = 0; r == 0 && i < n; ++i) {
         const VnkgFact *x = order[i].f;
-        char weight[64], offset[32];
+        char weight[64], offset[24];
         /* weights are counts of statements: integers print exactly */
-        snprintf(weight, sizeof weight, "%.0f", x->weight);
-        snprintf(offset, sizeof offset, "%zu", x->evidence_offset);
         const char *f[] = {"F",
                            facts->entities[x->from].id,
                            facts->entities[x->to].id,
                            vnkg_relation_name(x->relation),
                            x->role,
-                           weight,
+                           fmt_weight(weight, x->weight),
                            x->inferred ? "1" : "0",
                            x->first_date,
                            x->last_date,
                            x->evidence_article,
-                           offset,
+                           fmt_size(offset, x->evidence_offset),
                            x->evidence};
-        r = put_fields(fp, f, sizeof f / sizeof f[0]);
-        r = r ? r : (fputc('\t', fp) < 0 ? -1 : put_list(fp, &x->sources));
-        r = r ? r : (fputc('\n', fp) < 0 ? -1 : 0);
+        r = put_fields(s, f, sizeof f / sizeof f[0]);
+        r = r ? r : end_record(s, &x->sources);
     }
     free(order);
     return r;
@@ -197,7 +312,7 @@ cmp_article_ptr(const void *a, const void *b)
 }
 
 static int
-write_articles(FILE *fp, const VnkgFacts *facts)
+write_articles(Sink *s, const VnkgFacts *facts)
 {
     size_t n = facts->n_articles;
     const VnkgArticle **order = malloc((n + 1) * sizeof *order);
@@ -215,8 +330,8 @@ write_articles(FILE *fp, const VnkgFacts *facts)
         const VnkgArticle *a = order[i];
         const char *f[] = {"A",      a->id,   a->url,
                            a->title, a->date, a->date_inferred ? "1" : "0"};
-        r = put_fields(fp, f, sizeof f / sizeof f[0]);
-        r = r ? r : (fputc('\n', fp) < 0 ? -1 : 0);
+        r = put_fields(s, f, sizeof f / sizeof f[0]);
+        r = r ? r : end_record(s, NULL);
     }
     free(order);
     return r;
@@ -247,7 +362,7 @@ cmp_mention_ref(const void *a, const void *b)
 }
 
 static int
-write_mentions(FILE *fp, const VnkgFacts *facts)
+write_mentions(Sink *s, const VnkgFacts *facts)
 {
     size_t n = facts->n_mentions;
     MentionRef *order = malloc((n + 1) * sizeof *order);
@@ -263,14 +378,15 @@ write_mentions(FILE *fp, const VnkgFacts *facts)
     int r = 0;
     for (size_t i = 0; r == 0 && i < n; ++i) {
         const VnkgMention *m = order[i].m;
-        char start[32], end[32];
-        snprintf(start, sizeof start, "%zu", m->start);
-        snprintf(end, sizeof end, "%zu", m->end);
-        const char *f[] = {
-            "M",       m->article, start, end, facts->entities[m->entity].id,
-            m->surface};
-        r = put_fields(fp, f, sizeof f / sizeof f[0]);
-        r = r ? r : (fputc('\n', fp) < 0 ? -1 : 0);
+        char start[24], end[24];
+        const char *f[] = {"M",
+                           m->article,
+                           fmt_size(start, m->start),
+                           fmt_size(end, m->end),
+                           facts->entities[m->entity].id,
+                           m->surface};
+        r = put_fields(s, f, sizeof f / sizeof f[0]);
+        r = r ? r : end_record(s, NULL);
     }
     free(order);
     return r;
@@ -279,11 +395,23 @@ write_mentions(FILE *fp, const VnkgFacts *facts)
 VnkgStatus
 vnkg_facts_write(VnkgContext *ctx, const VnkgFacts *facts, FILE *fp)
 {
-    int r = fputs(FACTS_MAGIC "\n", fp) < 0 ? -1 : 0;
-    r = r ? r : write_articles(fp, facts);
-    r = r ? r : write_entities(fp, facts);
-    r = r ? r : write_facts(fp, facts);
-    r = r ? r : write_mentions(fp, facts);
+    Sink s = {fp, malloc(SINK_CAP), 0, 0, 0};
+    int r = s.buf ? 0 : -1;
+    if (r == 0) {
+        sink_puts(&s, FACTS_MAGIC "\n");
+    }
+    r = r ? r : write_articles(&s, facts);
+    r = r ? r : write_entities(&s, facts);
+    r = r ? r : write_facts(&s, facts);
+    r = r ? r : write_mentions(&s, facts);
+    if (r == 0) {
+        sink_flush(&s);
+        r = sink_status(&s);
+    }
+    free(s.buf);
+    if (s.failed) {
+        errno = s.err;
+    }
     if (r < 0 || fflush(fp) != 0 || ferror(fp)) {
         return vnkg_diag(ctx, VNKG_ERR_WRITE, "writing facts: %s",
                          strerror(errno ? errno : EIO));
