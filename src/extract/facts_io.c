@@ -119,18 +119,31 @@ put_escaped(Sink *s, const char *str, int in_list)
 }
 
 static int
+is_sorted(char *const *items, size_t n)
+{
+    for (size_t i = 1; i < n; ++i) {
+        if (strcmp(items[i - 1], items[i]) > 0) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int
 put_list(Sink *s, const VnkgStrSet *set)
 {
-    /* sorted copy: equal stores give equal files */
-    char **items = NULL;
-    if (set->count) {
-        items = malloc(set->count * sizeof *items);
+    /* sorted (a copy, unless it already is): equal stores give equal
+     * files */
+    char **items = set->items;
+    char **copy = NULL;
+    if (!is_sorted(set->items, set->count)) {
+        items = copy = malloc(set->count * sizeof *items);
         if (!items) {
             return -1;
         }
         memcpy(items, set->items, set->count * sizeof *items);
-        VnkgStrSet copy = {items, set->count, set->count, NULL};
-        vnkg_strset_sort(&copy);
+        VnkgStrSet sorted = {items, set->count, set->count, NULL};
+        vnkg_strset_sort(&sorted);
     }
     for (size_t i = 0; i < set->count; ++i) {
         if (i) {
@@ -138,7 +151,7 @@ put_list(Sink *s, const VnkgStrSet *set)
         }
         put_escaped(s, items[i], 1);
     }
-    free(items);
+    free(copy);
     return sink_status(s);
 }
 
@@ -180,31 +193,81 @@ fmt_size(char buf[24], size_t v)
     return p;
 }
 
-static int
-cmp_ptr_entity(const void *a, const void *b)
-{
-    const VnkgEntity *x = *(const VnkgEntity *const *)a;
-    const VnkgEntity *y = *(const VnkgEntity *const *)b;
-    return strcmp(x->id, y->id);
-}
+/* ---- sort keys ----
+ * Entities, facts and mentions are written sorted by ids. Comparing the
+ * id strings inside qsort reads scattered memory O(log n) times per record;
+ * instead the distinct ids are ranked once and records sorted by integers.
+ * Equal strings get equal ranks and the record's index breaks ties, so the
+ * order is the one of a stable sort on the strings (glibc's qsort is a
+ * merge sort, which the files were written with). */
+
+typedef struct {
+    const char *s;
+    size_t index;
+} Ranked;
 
 static int
-write_entities(Sink *s, const VnkgFacts *facts)
+cmp_ranked(const void *a, const void *b)
+{
+    const Ranked *x = a, *y = b;
+    int c = strcmp(x->s, y->s);
+    if (c) {
+        return c;
+    }
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Sorts v[0..n) by string (then index) and sets rank[v[k].index] to the
+ * number of distinct strings before v[k].s. */
+static void
+rank_sorted(Ranked *v, size_t n, size_t *rank)
+{
+    if (n > 1) {
+        qsort(v, n, sizeof *v, cmp_ranked);
+    }
+    size_t r = 0;
+    for (size_t k = 0; k < n; ++k) {
+        if (k > 0 && strcmp(v[k - 1].s, v[k].s) != 0) {
+            ++r;
+        }
+        rank[v[k].index] = r;
+    }
+}
+
+typedef struct {
+    Ranked *entities; /* entities by id */
+    size_t *entity_rank;
+} Order;
+
+static int
+order_init(Order *o, const VnkgFacts *facts)
 {
     size_t n = facts->n_entities;
-    const VnkgEntity **order = malloc((n + 1) * sizeof *order);
-    if (!order) {
+    o->entities = malloc((n + 1) * sizeof *o->entities);
+    o->entity_rank = malloc((n + 1) * sizeof *o->entity_rank);
+    if (!o->entities || !o->entity_rank) {
         return -1;
     }
     for (size_t i = 0; i < n; ++i) {
-        order[i] = &facts->entities[i];
+        o->entities[i] = (Ranked){facts->entities[i].id, i};
     }
-    if (n > 1) {
-        qsort(order, n, sizeof *order, cmp_ptr_entity);
-    }
+    rank_sorted(o->entities, n, o->entity_rank);
+    return 0;
+}
+
+static void
+order_clear(Order *o)
+{
+    free(o->entities);
+    free(o->entity_rank);
+}
+
+static int
+write_entities(Sink *s, const VnkgFacts *facts, const Order *o)
+{
     int r = 0;
-    for (size_t i = 0; r == 0 && i < n; ++i) {
-        const VnkgEntity *e = order[i];
+    for (size_t i = 0; r == 0 && i < facts->n_entities; ++i) {
+        const VnkgEntity *e = &facts->entities[o->entities[i].index];
         char mentions[24];
         const char *f[] = {"E",
                            e->id,
@@ -221,32 +284,35 @@ write_entities(Sink *s, const VnkgFacts *facts)
         }
         r = r ? r : end_record(s, &e->sources);
     }
-    free(order);
     return r;
 }
 
 /* Facts sort by their key (from id, to id, relation, role). */
 typedef struct {
-    const VnkgFacts *facts;
-    const VnkgFact *f;
-} FactRef;
+    size_t from, to; /* entity ranks */
+    VnkgRelation relation;
+    const char *role; /* "" for none */
+    size_t index;
+} FactKey;
 
 static int
 cmp_fact(const void *a, const void *b)
 {
-    const FactRef *x = a, *y = b;
-    const VnkgEntity *e = x->facts->entities;
-    int c = strcmp(e[x->f->from].id, e[y->f->from].id);
-    if (!c) {
-        c = strcmp(e[x->f->to].id, e[y->f->to].id);
+    const FactKey *x = a, *y = b;
+    if (x->from != y->from) {
+        return x->from < y->from ? -1 : 1;
     }
-    if (!c && x->f->relation != y->f->relation) {
-        c = x->f->relation < y->f->relation ? -1 : 1;
+    if (x->to != y->to) {
+        return x->to < y->to ? -1 : 1;
     }
-    if (!c) {
-        c = strcmp(x->f->role ? x->f->role : "", y->f->role ? y->f->role : "");
+    if (x->relation != y->relation) {
+        return x->relation < y->relation ? -1 : 1;
     }
-    return c;
+    int c = strcmp(x->role, y->role);
+    if (c) {
+        return c;
+    }
+    return x->index < y->index ? -1 : x->index > y->index;
 }
 
 /* "%.0f" of a weight: they are counts, so usually integers. */
@@ -267,22 +333,24 @@ fmt_weight(char buf[64], double w)
 }
 
 static int
-write_facts(Sink *s, const VnkgFacts *facts)
+write_facts(Sink *s, const VnkgFacts *facts, const Order *o)
 {
     size_t n = facts->n_facts;
-    FactRef *order = malloc((n + 1) * sizeof *order);
+    FactKey *order = malloc((n + 1) * sizeof *order);
     if (!order) {
         return -1;
     }
     for (size_t i = 0; i < n; ++i) {
-        order[i] = (FactRef){facts, &facts->facts[i]};
+        const VnkgFact *x = &facts->facts[i];
+        order[i] = (FactKey){o->entity_rank[x->from], o->entity_rank[x->to],
+                             x->relation, x->role ? x->role : "", i};
     }
     if (n > 1) {
         qsort(order, n, sizeof *order, cmp_fact);
     }
     int r = 0;
     for (size_t i = 0; r == 0 && i < n; ++i) {
-        const VnkgFact *x = order[i].f;
+        const VnkgFact *x = &facts->facts[order[i].index];
         char weight[64], offset[24];
         /* weights are counts of statements: integers print exactly */
         const char *f[] = {"F",
@@ -337,47 +405,85 @@ write_articles(Sink *s, const VnkgFacts *facts)
     return r;
 }
 
+/* Mentions sort by article id, start, end, entity id. */
 typedef struct {
-    const VnkgFacts *facts;
-    const VnkgMention *m;
-} MentionRef;
+    size_t article, entity; /* ranks */
+    size_t start, end;
+    size_t index;
+} MentionKey;
 
 static int
-cmp_mention_ref(const void *a, const void *b)
+cmp_mention(const void *a, const void *b)
 {
-    const VnkgMention *m = ((const MentionRef *)a)->m;
-    const VnkgMention *n = ((const MentionRef *)b)->m;
-    const VnkgEntity *e = ((const MentionRef *)a)->facts->entities;
-    int c = strcmp(m->article, n->article);
-    if (c) {
-        return c;
+    const MentionKey *x = a, *y = b;
+    if (x->article != y->article) {
+        return x->article < y->article ? -1 : 1;
     }
-    if (m->start != n->start) {
-        return m->start < n->start ? -1 : 1;
+    if (x->start != y->start) {
+        return x->start < y->start ? -1 : 1;
     }
-    if (m->end != n->end) {
-        return m->end < n->end ? -1 : 1;
+    if (x->end != y->end) {
+        return x->end < y->end ? -1 : 1;
     }
-    return strcmp(e[m->entity].id, e[n->entity].id);
+    if (x->entity != y->entity) {
+        return x->entity < y->entity ? -1 : 1;
+    }
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* key[i].article for every mention: the mentions of an article mostly come
+ * together, so the strings ranked are those of runs of equal ids. */
+static int
+rank_articles(const VnkgFacts *facts, MentionKey *key)
+{
+    size_t n = facts->n_mentions;
+    Ranked *runs = malloc((n + 1) * sizeof *runs);
+    size_t *rank = malloc((n + 1) * sizeof *rank);
+    if (!runs || !rank) {
+        free(runs);
+        free(rank);
+        return -1;
+    }
+    size_t n_runs = 0;
+    for (size_t i = 0; i < n; ++i) {
+        const char *a = facts->mentions[i].article;
+        if (n_runs == 0 || strcmp(runs[n_runs - 1].s, a) != 0) {
+            runs[n_runs] = (Ranked){a, n_runs};
+            ++n_runs;
+        }
+        key[i].article = n_runs - 1; /* the run, for now */
+    }
+    rank_sorted(runs, n_runs, rank);
+    for (size_t i = 0; i < n; ++i) {
+        key[i].article = rank[key[i].article];
+    }
+    free(runs);
+    free(rank);
+    return 0;
 }
 
 static int
-write_mentions(Sink *s, const VnkgFacts *facts)
+write_mentions(Sink *s, const VnkgFacts *facts, const Order *o)
 {
     size_t n = facts->n_mentions;
-    MentionRef *order = malloc((n + 1) * sizeof *order);
-    if (!order) {
+    MentionKey *order = malloc((n + 1) * sizeof *order);
+    if (!order || rank_articles(facts, order) < 0) {
+        free(order);
         return -1;
     }
     for (size_t i = 0; i < n; ++i) {
-        order[i] = (MentionRef){facts, &facts->mentions[i]};
+        const VnkgMention *m = &facts->mentions[i];
+        order[i].entity = o->entity_rank[m->entity];
+        order[i].start = m->start;
+        order[i].end = m->end;
+        order[i].index = i;
     }
     if (n > 1) {
-        qsort(order, n, sizeof *order, cmp_mention_ref);
+        qsort(order, n, sizeof *order, cmp_mention);
     }
     int r = 0;
     for (size_t i = 0; r == 0 && i < n; ++i) {
-        const VnkgMention *m = order[i].m;
+        const VnkgMention *m = &facts->mentions[order[i].index];
         char start[24], end[24];
         const char *f[] = {"M",
                            m->article,
@@ -396,18 +502,20 @@ VnkgStatus
 vnkg_facts_write(VnkgContext *ctx, const VnkgFacts *facts, FILE *fp)
 {
     Sink s = {fp, malloc(SINK_CAP), 0, 0, 0};
-    int r = s.buf ? 0 : -1;
+    Order o = {NULL, NULL};
+    int r = s.buf && order_init(&o, facts) == 0 ? 0 : -1;
     if (r == 0) {
         sink_puts(&s, FACTS_MAGIC "\n");
     }
     r = r ? r : write_articles(&s, facts);
-    r = r ? r : write_entities(&s, facts);
-    r = r ? r : write_facts(&s, facts);
-    r = r ? r : write_mentions(&s, facts);
+    r = r ? r : write_entities(&s, facts, &o);
+    r = r ? r : write_facts(&s, facts, &o);
+    r = r ? r : write_mentions(&s, facts, &o);
     if (r == 0) {
         sink_flush(&s);
         r = sink_status(&s);
     }
+    order_clear(&o);
     free(s.buf);
     if (s.failed) {
         errno = s.err;
