@@ -194,35 +194,121 @@ write_centrality(VnkgContext *ctx, FILE *fp, const void *data)
     return vnkg_out_close(&o, write_centrality_body(&o, data));
 }
 
-typedef struct {
-    const VnkgFacts *facts;
-    size_t index;
-} MentionRef;
-
 /* Article, start, end, entity id: the order does not depend on the order
- * articles were read or merged in. */
+ * articles were read or merged in. The ids are ranked once (equal strings,
+ * equal ranks) and the mentions sorted by integers, with the index last:
+ * the order of a stable sort on the strings, which glibc's qsort (a merge
+ * sort) gave when the strings were compared in it, minus the strcmp
+ * calls on scattered memory. */
+typedef struct {
+    size_t article, entity; /* ranks */
+    size_t start, end;
+    size_t index;
+} MentionKey;
+
 static int
 cmp_mention(const void *a, const void *b)
 {
-    const MentionRef *x = a, *y = b;
-    const VnkgMention *m = vnkg_facts_mention_at(x->facts, x->index);
-    const VnkgMention *n = vnkg_facts_mention_at(y->facts, y->index);
-    int c = strcmp(m->article, n->article);
+    const MentionKey *x = a, *y = b;
+    if (x->article != y->article) {
+        return x->article < y->article ? -1 : 1;
+    }
+    if (x->start != y->start) {
+        return x->start < y->start ? -1 : 1;
+    }
+    if (x->end != y->end) {
+        return x->end < y->end ? -1 : 1;
+    }
+    if (x->entity != y->entity) {
+        return x->entity < y->entity ? -1 : 1;
+    }
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+typedef struct {
+    const char *s;
+    size_t index;
+} Ranked;
+
+static int
+cmp_ranked(const void *a, const void *b)
+{
+    const Ranked *x = a, *y = b;
+    int c = strcmp(x->s, y->s);
     if (c) {
         return c;
     }
-    if (m->start != n->start) {
-        return m->start < n->start ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Sorts v[0..n) and sets rank[v[k].index] to the number of distinct
+ * strings before v[k].s. */
+static void
+rank_sorted(Ranked *v, size_t n, size_t *rank)
+{
+    if (n > 1) {
+        qsort(v, n, sizeof *v, cmp_ranked);
     }
-    if (m->end != n->end) {
-        return m->end < n->end ? -1 : 1;
+    size_t r = 0;
+    for (size_t k = 0; k < n; ++k) {
+        if (k > 0 && strcmp(v[k - 1].s, v[k].s) != 0) {
+            ++r;
+        }
+        rank[v[k].index] = r;
     }
-    return strcmp(vnkg_facts_entity_at(x->facts, m->entity)->id,
-                  vnkg_facts_entity_at(y->facts, n->entity)->id);
+}
+
+/* key[i].entity for every mention. */
+static VnkgStatus
+rank_entities(VnkgContext *ctx, const VnkgFacts *facts, MentionKey *key)
+{
+    size_t n = vnkg_facts_entity_count(facts);
+    Ranked *v = vnkg_calloc(ctx, n + 1, sizeof *v);
+    size_t *rank = vnkg_calloc(ctx, n + 1, sizeof *rank);
+    if (v && rank) {
+        for (size_t i = 0; i < n; ++i) {
+            v[i] = (Ranked){vnkg_facts_entity_at(facts, i)->id, i};
+        }
+        rank_sorted(v, n, rank);
+        for (size_t i = 0; i < vnkg_facts_mention_count(facts); ++i) {
+            key[i].entity = rank[vnkg_facts_mention_at(facts, i)->entity];
+        }
+    }
+    vnkg_free(ctx, v);
+    vnkg_free(ctx, rank);
+    return v && rank ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
+}
+
+/* key[i].article for every mention: the mentions of an article mostly
+ * come together, so the strings ranked are those of runs of equal ids. */
+static VnkgStatus
+rank_articles(VnkgContext *ctx, const VnkgFacts *facts, MentionKey *key)
+{
+    size_t n = vnkg_facts_mention_count(facts);
+    Ranked *runs = vnkg_calloc(ctx, n + 1, sizeof *runs);
+    size_t *rank = vnkg_calloc(ctx, n + 1, sizeof *rank);
+    if (runs && rank) {
+        size_t n_runs = 0;
+        for (size_t i = 0; i < n; ++i) {
+            const char *a = vnkg_facts_mention_at(facts, i)->article;
+            if (n_runs == 0 || strcmp(runs[n_runs - 1].s, a) != 0) {
+                runs[n_runs] = (Ranked){a, n_runs};
+                ++n_runs;
+            }
+            key[i].article = n_runs - 1; /* the run, for now */
+        }
+        rank_sorted(runs, n_runs, rank);
+        for (size_t i = 0; i < n; ++i) {
+            key[i].article = rank[key[i].article];
+        }
+    }
+    vnkg_free(ctx, runs);
+    vnkg_free(ctx, rank);
+    return runs && rank ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
 }
 
 static VnkgStatus
-write_mention_rows(VnkgOut *o, const VnkgFacts *facts, const MentionRef *order,
+write_mention_rows(VnkgOut *o, const VnkgFacts *facts, const MentionKey *order,
                    size_t n)
 {
     Row r = {o, TSV, 0};
@@ -245,22 +331,31 @@ write_mentions_body(VnkgOut *o, const VnkgFacts *facts)
     size_t n_entities = vnkg_facts_entity_count(facts);
     size_t n = vnkg_facts_mention_count(facts);
     vnkg_out_puts(o, mentions_header);
-    MentionRef *order = vnkg_calloc(ctx, n + 1, sizeof *order);
+    MentionKey *order = vnkg_calloc(ctx, n + 1, sizeof *order);
     if (!order) {
         return VNKG_ERR_NO_MEMORY;
     }
-    for (size_t i = 0; i < n; ++i) {
-        order[i] = (MentionRef){facts, i};
-        if (vnkg_facts_mention_at(facts, i)->entity >= n_entities) {
-            vnkg_free(ctx, order);
-            return vnkg_diag(ctx, VNKG_ERR_INTERNAL,
-                             "mention %zu: entity out of range", i);
+    VnkgStatus st = VNKG_SUCCESS;
+    for (size_t i = 0; i < n && st == VNKG_SUCCESS; ++i) {
+        const VnkgMention *m = vnkg_facts_mention_at(facts, i);
+        order[i] = (MentionKey){0, 0, m->start, m->end, i};
+        if (m->entity >= n_entities) {
+            st = vnkg_diag(ctx, VNKG_ERR_INTERNAL,
+                           "mention %zu: entity out of range", i);
         }
     }
-    if (n > 1) {
+    if (st == VNKG_SUCCESS) {
+        st = rank_entities(ctx, facts, order);
+    }
+    if (st == VNKG_SUCCESS) {
+        st = rank_articles(ctx, facts, order);
+    }
+    if (st == VNKG_SUCCESS && n > 1) {
         qsort(order, n, sizeof *order, cmp_mention);
     }
-    VnkgStatus st = write_mention_rows(o, facts, order, n);
+    if (st == VNKG_SUCCESS) {
+        st = write_mention_rows(o, facts, order, n);
+    }
     vnkg_free(ctx, order);
     return st;
 }
