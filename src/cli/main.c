@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* vnkg: the command line. Process-wide setup lives here and only here. */
 #include "commands.h"
+#include "jobs.h"
 #include "signals.h"
 #include "vnkg_config.h"
 
@@ -594,40 +595,114 @@ describe_params(const BuildOptions *o, char *buf, size_t cap)
              (size_t)o->seed, rel, typ, btw, VNKG_VERSION);
 }
 
+/* The output files, in the order they are written one by one (and in
+ * which the first failure is reported). */
+typedef enum {
+    OUT_GRAPHML = 0,
+    OUT_RDF,
+    OUT_NODES,
+    OUT_EDGES,
+    OUT_MENTIONS,
+    OUT_CENTRALITY,
+    OUT_GEXF,
+    OUT_SVG,
+    OUT_REPORT,
+    OUT_FACTS,
+    OUT_COUNT
+} OutputKind;
+
+typedef struct {
+    const char *name;
+    unsigned format; /* FMT_*, or 0 for always */
+    double cost;     /* relative time on bench/'s 10k corpus */
+} OutputDef;
+
+static const OutputDef output_defs[OUT_COUNT] = {
+    {"graph.graphml", FMT_GRAPHML, 3},
+    {"graph.rdf", FMT_RDF, 4},
+    {"nodes.csv", FMT_CSV, 0.2},
+    {"edges.csv", FMT_CSV, 2},
+    {"mentions.tsv", FMT_CSV, 1.5},
+    {"centrality.tsv", 0, 0.2},
+    {"graph.gexf", FMT_GEXF, 3},
+    {"graph.svg", FMT_SVG, 0.2},
+    {"report.md", 0, 0.2},
+    {FACTS_FILE, 0, 5},
+};
+
+typedef struct {
+    const BuildOptions *o;
+    const VnkgGraph *g;
+    const VnkgFacts *facts;
+    const char *params; /* for report.md */
+} OutputData;
+
+typedef struct {
+    const OutputData *data;
+    OutputKind kind;
+    char path[4096];
+} OutputJob;
+
+/* A VnkgCliJobFn: writes one output file. */
+static VnkgStatus
+write_output(VnkgContext *ctx, const void *arg)
+{
+    const OutputJob *j = arg;
+    const BuildOptions *o = j->data->o;
+    const VnkgGraph *g = j->data->g;
+    const VnkgFacts *facts = j->data->facts;
+    switch (j->kind) {
+    case OUT_GRAPHML:
+        return vnkg_export_graphml(ctx, g, j->path);
+    case OUT_RDF:
+        return vnkg_export_rdfxml(ctx, g, o->base_iri, j->path);
+    case OUT_NODES:
+        return vnkg_export_nodes_csv(ctx, g, j->path);
+    case OUT_EDGES:
+        return vnkg_export_edges_csv(ctx, g, j->path);
+    case OUT_MENTIONS:
+        return vnkg_export_mentions_tsv(ctx, facts, j->path);
+    case OUT_CENTRALITY:
+        return vnkg_export_centrality_tsv(ctx, g, j->path);
+    case OUT_GEXF:
+        return vnkg_export_gexf(ctx, g, j->path);
+    case OUT_SVG:
+        return vnkg_export_svg(ctx, g, o->top_n, j->path);
+    case OUT_REPORT:
+        return vnkg_export_report(ctx, g, j->data->params, j->path);
+    default:
+        return vnkg_export_facts(ctx, facts, j->path);
+    }
+}
+
+/* Writes the selected outputs, on o->jobs threads: the files are
+ * independent and the graph and facts are only read. */
 static VnkgStatus
 write_outputs(VnkgContext *ctx, const BuildOptions *o, const VnkgGraph *g,
               const VnkgFacts *facts)
 {
-    char path[4096];
     if (make_dir(o->output) != 0) {
         return vnkg_diag(ctx, VNKG_ERR_WRITE, "%s: %s", o->output,
                          strerror(errno));
     }
-#define OUT(name) (snprintf(path, sizeof path, "%s/%s", o->output, name), path)
-    if (o->formats & FMT_GRAPHML) {
-        VNKG_TRY(vnkg_export_graphml(ctx, g, OUT("graph.graphml")));
-    }
-    if (o->formats & FMT_RDF) {
-        VNKG_TRY(vnkg_export_rdfxml(ctx, g, o->base_iri, OUT("graph.rdf")));
-    }
-    if (o->formats & FMT_CSV) {
-        VNKG_TRY(vnkg_export_nodes_csv(ctx, g, OUT("nodes.csv")));
-        VNKG_TRY(vnkg_export_edges_csv(ctx, g, OUT("edges.csv")));
-        VNKG_TRY(vnkg_export_mentions_tsv(ctx, facts, OUT("mentions.tsv")));
-    }
-    VNKG_TRY(vnkg_export_centrality_tsv(ctx, g, OUT("centrality.tsv")));
-    if (o->formats & FMT_GEXF) {
-        VNKG_TRY(vnkg_export_gexf(ctx, g, OUT("graph.gexf")));
-    }
-    if (o->formats & FMT_SVG) {
-        VNKG_TRY(vnkg_export_svg(ctx, g, o->top_n, OUT("graph.svg")));
-    }
     char params[512];
     describe_params(o, params, sizeof params);
-    VNKG_TRY(vnkg_export_report(ctx, g, params, OUT("report.md")));
-    VNKG_TRY(vnkg_export_facts(ctx, facts, OUT(FACTS_FILE)));
-#undef OUT
-    return VNKG_SUCCESS;
+    OutputData data = {o, g, facts, params};
+    OutputJob out[OUT_COUNT];
+    VnkgCliJob jobs[OUT_COUNT];
+    size_t n = 0;
+    for (int k = 0; k < OUT_COUNT; ++k) {
+        const OutputDef *d = &output_defs[k];
+        if (d->format && !(o->formats & d->format)) {
+            continue;
+        }
+        out[n].data = &data;
+        out[n].kind = (OutputKind)k;
+        snprintf(out[n].path, sizeof out[n].path, "%s/%s", o->output, d->name);
+        jobs[n] = (VnkgCliJob){write_output, &out[n], d->cost};
+        ++n;
+    }
+    return vnkg_cli_run_jobs(ctx, jobs, n, o->jobs);
 }
 
 static int

@@ -6,21 +6,56 @@
  * unlink(2), write(2) and _exit(2) are, and lock-free atomics are safe. */
 #include "signals.h"
 
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <string.h>
 #include <unistd.h>
 
 enum {
-    SLOTS = 16,      /* exports run one at a time; room for threads later */
+    SLOTS = 16,      /* one per output file being written, with room */
     PATH_CAP = 4096, /* PATH_MAX on Linux */
     SLOT_FREE = 0,
-    SLOT_BUSY = 1, /* being filled or emptied: the handler leaves it */
+    SLOT_BUSY = 1, /* being filled: the handler leaves it */
     SLOT_LIVE = 2  /* holds the path of an existing temporary file */
 };
 
 static char slot_path[SLOTS][PATH_CAP];
 static atomic_int slot_state[SLOTS];
+/* Outputs are written on several threads (src/cli/jobs.c): the hook's
+ * callers take turns, so that none reads a path another is writing. The
+ * handlers never take the lock; they read only LIVE slots, whose path is
+ * complete (stored before the state, sequentially consistent atomics). */
+static pthread_mutex_t slot_lock = PTHREAD_MUTEX_INITIALIZER;
+static int slot_next; /* where the search for a free slot starts */
+
+static void
+track(const char *path, size_t len)
+{
+    for (int k = 0; k < SLOTS; ++k) {
+        /* round robin: a slot just freed is the last to be reused */
+        int i = (slot_next + k) % SLOTS;
+        int want = SLOT_FREE;
+        if (atomic_compare_exchange_strong(&slot_state[i], &want, SLOT_BUSY)) {
+            memcpy(slot_path[i], path, len + 1);
+            atomic_store(&slot_state[i], SLOT_LIVE);
+            slot_next = (i + 1) % SLOTS;
+            return;
+        }
+    }
+}
+
+static void
+untrack(const char *path)
+{
+    for (int i = 0; i < SLOTS; ++i) {
+        if (atomic_load(&slot_state[i]) == SLOT_LIVE &&
+            strcmp(slot_path[i], path) == 0) {
+            atomic_store(&slot_state[i], SLOT_FREE);
+            return;
+        }
+    }
+}
 
 void
 vnkg_cli_tempfile_hook(const char *path, int created, void *user)
@@ -30,23 +65,13 @@ vnkg_cli_tempfile_hook(const char *path, int created, void *user)
     if (created && len >= PATH_CAP) {
         return;
     }
-    for (int i = 0; i < SLOTS; ++i) {
-        int want = created ? SLOT_FREE : SLOT_LIVE;
-        if (!created && strcmp(slot_path[i], path) != 0) {
-            continue;
-        }
-        if (!atomic_compare_exchange_strong(&slot_state[i], &want, SLOT_BUSY)) {
-            continue;
-        }
-        if (created) {
-            memcpy(slot_path[i], path, len + 1);
-            atomic_store(&slot_state[i], SLOT_LIVE);
-        } else {
-            slot_path[i][0] = '\0';
-            atomic_store(&slot_state[i], SLOT_FREE);
-        }
-        return;
+    pthread_mutex_lock(&slot_lock);
+    if (created) {
+        track(path, len);
+    } else {
+        untrack(path);
     }
+    pthread_mutex_unlock(&slot_lock);
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 /* Writes the whole output to `fp`. Return VNKG_ERR_WRITE (without a
  * diagnostic) when a stream call fails: the caller reports it with the
@@ -80,6 +81,116 @@ VnkgStatus vnkg_export_xml_attr(VnkgContext *ctx, xmlTextWriterPtr w,
                                 const char *name, const char *value);
 VnkgStatus vnkg_export_xml_text(VnkgContext *ctx, xmlTextWriterPtr w,
                                 const char *text);
+
+/* ---- buffered output (out.c) ------------------------------------------
+ * The writers format into a buffer of VNKG_OUT_CAP bytes that goes to the
+ * stream in large fwrite calls: one call per byte or per field through
+ * stdio, or per node through xmlTextWriter, cost more than the formatting.
+ * Appending never fails: the first failed fwrite is remembered (with its
+ * errno) and later output is dropped; vnkg_out_close reports it. Text is
+ * made XML-safe as vnkg_export_safe does (valid UTF-8 passes unchanged),
+ * so the bytes equal those of the stdio and xmlTextWriter writers. */
+
+#define VNKG_OUT_CAP ((size_t)256 * 1024)
+#define VNKG_OUT_DEPTH 8 /* XML element nesting */
+
+typedef struct {
+    const char *prefix; /* NULL for an unprefixed name */
+    const char *local;
+    int has_content; /* the start tag is closed (text or a child follows) */
+} VnkgOutElem;
+
+typedef struct {
+    VnkgContext *ctx;
+    FILE *fp;
+    char *buf;
+    size_t len;
+    int failed; /* a write failed: the rest is dropped */
+    int err;    /* errno of that write */
+    /* XML: open elements, innermost last, and xmlTextWriter's "indent the
+     * next end tag" flag (clear after text) */
+    size_t depth;
+    int doindent;
+    VnkgOutElem stack[VNKG_OUT_DEPTH];
+} VnkgOut;
+
+/* Starts buffered output on `fp` (which stays the caller's). Returns
+ * VNKG_ERR_NO_MEMORY. */
+VnkgStatus vnkg_out_open(VnkgContext *ctx, VnkgOut *out, FILE *fp);
+
+/* Writes what is buffered when `st` is VNKG_SUCCESS, frees the buffer and
+ * returns `st`, or VNKG_ERR_WRITE with errno set to the failed write's
+ * (what vnkg_export_stream reports). */
+VnkgStatus vnkg_out_close(VnkgOut *out, VnkgStatus st);
+
+/* VNKG_ERR_WRITE once a write has failed, else VNKG_SUCCESS: lets a writer
+ * stop early instead of formatting output that is dropped. */
+VnkgStatus vnkg_out_status(const VnkgOut *out);
+
+/* Hands the buffer to the stream (used when it is full). */
+void vnkg_out_drain(VnkgOut *out);
+
+/* Appends `len` raw bytes. */
+void vnkg_out_write_slow(VnkgOut *out, const char *s, size_t len);
+
+static inline void
+vnkg_out_write(VnkgOut *out, const char *s, size_t len)
+{
+    if (len <= VNKG_OUT_CAP - out->len) {
+        memcpy(out->buf + out->len, s, len);
+        out->len += len;
+    } else {
+        vnkg_out_write_slow(out, s, len);
+    }
+}
+
+static inline void
+vnkg_out_putc(VnkgOut *out, char c)
+{
+    if (out->len == VNKG_OUT_CAP) {
+        vnkg_out_drain(out);
+    }
+    out->buf[out->len++] = c;
+}
+
+static inline void
+vnkg_out_puts(VnkgOut *out, const char *s)
+{
+    vnkg_out_write(out, s, strlen(s));
+}
+
+/* Decimal integers, as printf's %zu and %lld. */
+void vnkg_out_size(VnkgOut *out, size_t v);
+void vnkg_out_ll(VnkgOut *out, long long v);
+/* A double as vnkg_export_format_double writes it ("" when not finite). */
+void vnkg_out_double(VnkgOut *out, double v);
+
+/* A CSV field (RFC 4180: quoted when it holds , " CR or LF) and a TSV
+ * field (tab, CR and LF become spaces) of XML-safe `s`. Return
+ * VNKG_ERR_NO_MEMORY (cleaning invalid text needs a copy). */
+VnkgStatus vnkg_out_csv(VnkgOut *out, const char *s);
+VnkgStatus vnkg_out_tsv(VnkgOut *out, const char *s);
+
+/* XML written as xmlTextWriter does with indent "  " (vnkg_export_xml_open):
+ * the declaration, elements (`prefix` NULL or "rdf" for "rdf:local"; the
+ * strings must outlive the element), attributes and text escaped as
+ * libxml2 escapes them, end tags, and the end of the document. At most
+ * VNKG_OUT_DEPTH nested elements. The text functions return
+ * VNKG_ERR_NO_MEMORY. */
+void vnkg_out_xml_decl(VnkgOut *out);
+void vnkg_out_xml_start(VnkgOut *out, const char *prefix, const char *local);
+VnkgStatus vnkg_out_xml_attr(VnkgOut *out, const char *name, const char *value);
+/* An attribute value joined from `n` parts (an IRI from its pieces). */
+VnkgStatus vnkg_out_xml_attr_parts(VnkgOut *out, const char *name,
+                                   const char *const *parts, size_t n);
+VnkgStatus vnkg_out_xml_text(VnkgOut *out, const char *text);
+/* An attribute or text whose value the caller appends between these calls
+ * with the raw functions (numbers, or text known to need no escaping). */
+void vnkg_out_xml_attr_open(VnkgOut *out, const char *name);
+void vnkg_out_xml_attr_close(VnkgOut *out);
+void vnkg_out_xml_open_text(VnkgOut *out);
+void vnkg_out_xml_end(VnkgOut *out);
+void vnkg_out_xml_end_document(VnkgOut *out);
 
 /* Namespaces of the RDF/XML output (vocab.c). */
 typedef enum {

@@ -6,7 +6,7 @@
  * because a key id can be declared only once. */
 #include "export_internal.h"
 
-#include <stdio.h>
+#include <math.h>
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
 
@@ -54,26 +54,20 @@ static const KeyDef edge_keys[] = {
     {"inferred", "inferred", "boolean"},
 };
 
-typedef struct {
-    VnkgContext *ctx;
-    xmlTextWriterPtr w;
-} Out;
-
 static VnkgStatus
-write_key(Out *o, const KeyDef *k, const char *domain)
+write_key(VnkgOut *o, const KeyDef *k, const char *domain)
 {
-    if (xmlTextWriterStartElement(o->w, BAD_CAST "key") < 0) {
-        return VNKG_ERR_WRITE;
-    }
-    VNKG_TRY(vnkg_export_xml_attr(o->ctx, o->w, "id", k->id));
-    VNKG_TRY(vnkg_export_xml_attr(o->ctx, o->w, "for", domain));
-    VNKG_TRY(vnkg_export_xml_attr(o->ctx, o->w, "attr.name", k->name));
-    VNKG_TRY(vnkg_export_xml_attr(o->ctx, o->w, "attr.type", k->type));
-    return xmlTextWriterEndElement(o->w) < 0 ? VNKG_ERR_WRITE : VNKG_SUCCESS;
+    vnkg_out_xml_start(o, NULL, "key");
+    VNKG_TRY(vnkg_out_xml_attr(o, "id", k->id));
+    VNKG_TRY(vnkg_out_xml_attr(o, "for", domain));
+    VNKG_TRY(vnkg_out_xml_attr(o, "attr.name", k->name));
+    VNKG_TRY(vnkg_out_xml_attr(o, "attr.type", k->type));
+    vnkg_out_xml_end(o);
+    return VNKG_SUCCESS;
 }
 
 static VnkgStatus
-write_keys(Out *o)
+write_keys(VnkgOut *o)
 {
     for (size_t i = 0; i < sizeof node_keys / sizeof node_keys[0]; ++i) {
         VNKG_TRY(write_key(o, &node_keys[i], "node"));
@@ -86,80 +80,97 @@ write_keys(Out *o)
 
 /* <data key="key">value</data>, omitted for NULL or "". */
 static VnkgStatus
-write_data(Out *o, const char *key, const char *value)
+write_data(VnkgOut *o, const char *key, const char *value)
 {
     if (!value || !*value) {
         return VNKG_SUCCESS;
     }
-    if (xmlTextWriterStartElement(o->w, BAD_CAST "data") < 0) {
-        return VNKG_ERR_WRITE;
+    vnkg_out_xml_start(o, NULL, "data");
+    VNKG_TRY(vnkg_out_xml_attr(o, "key", key));
+    VNKG_TRY(vnkg_out_xml_text(o, value));
+    vnkg_out_xml_end(o);
+    return VNKG_SUCCESS;
+}
+
+/* A number needs no escaping; the key is one of ours. */
+static void
+start_number(VnkgOut *o, const char *key)
+{
+    vnkg_out_xml_start(o, NULL, "data");
+    vnkg_out_xml_attr_open(o, "key");
+    vnkg_out_puts(o, key);
+    vnkg_out_xml_attr_close(o);
+    vnkg_out_xml_open_text(o);
+}
+
+/* Omitted when not finite (vnkg_export_format_double writes ""). */
+static void
+write_double(VnkgOut *o, const char *key, double v)
+{
+    if (isfinite(v)) {
+        start_number(o, key);
+        vnkg_out_double(o, v);
+        vnkg_out_xml_end(o);
     }
-    VNKG_TRY(vnkg_export_xml_attr(o->ctx, o->w, "key", key));
-    VNKG_TRY(vnkg_export_xml_text(o->ctx, o->w, value));
-    return xmlTextWriterEndElement(o->w) < 0 ? VNKG_ERR_WRITE : VNKG_SUCCESS;
+}
+
+static void
+write_long(VnkgOut *o, const char *key, long long v)
+{
+    start_number(o, key);
+    vnkg_out_ll(o, v);
+    vnkg_out_xml_end(o);
+}
+
+static void
+write_size(VnkgOut *o, const char *key, size_t v)
+{
+    start_number(o, key);
+    vnkg_out_size(o, v);
+    vnkg_out_xml_end(o);
+}
+
+static void
+write_node_scores(VnkgOut *o, const VnkgNode *n)
+{
+    write_double(o, "degree", n->degree);
+    write_double(o, "in_degree", n->in_degree);
+    write_double(o, "out_degree", n->out_degree);
+    write_double(o, "strength", n->strength);
+    write_double(o, "pagerank", n->pagerank);
+    write_double(o, "betweenness", n->betweenness);
+    write_double(o, "harmonic", n->harmonic);
+    write_double(o, "eigenvector", n->eigenvector);
+    write_long(o, "component", n->component);
+    write_long(o, "community", n->community);
+    write_double(o, "x", n->x);
+    write_double(o, "y", n->y);
+    write_double(o, "size", n->size);
+    write_long(o, "r", n->r);
+    write_long(o, "g", n->g);
+    write_long(o, "b", n->b);
 }
 
 static VnkgStatus
-write_double(Out *o, const char *key, double v)
+write_node(VnkgOut *o, const VnkgNode *n)
 {
-    char num[VNKG_EXPORT_NUM_CAP];
-    vnkg_export_format_double(v, num);
-    return write_data(o, key, num);
-}
-
-static VnkgStatus
-write_long(Out *o, const char *key, long v)
-{
-    char num[VNKG_EXPORT_NUM_CAP];
-    snprintf(num, sizeof num, "%ld", v);
-    return write_data(o, key, num);
-}
-
-static VnkgStatus
-write_node_scores(Out *o, const VnkgNode *n)
-{
-    VNKG_TRY(write_double(o, "degree", n->degree));
-    VNKG_TRY(write_double(o, "in_degree", n->in_degree));
-    VNKG_TRY(write_double(o, "out_degree", n->out_degree));
-    VNKG_TRY(write_double(o, "strength", n->strength));
-    VNKG_TRY(write_double(o, "pagerank", n->pagerank));
-    VNKG_TRY(write_double(o, "betweenness", n->betweenness));
-    VNKG_TRY(write_double(o, "harmonic", n->harmonic));
-    VNKG_TRY(write_double(o, "eigenvector", n->eigenvector));
-    VNKG_TRY(write_long(o, "component", n->component));
-    VNKG_TRY(write_long(o, "community", n->community));
-    VNKG_TRY(write_double(o, "x", n->x));
-    VNKG_TRY(write_double(o, "y", n->y));
-    VNKG_TRY(write_double(o, "size", n->size));
-    VNKG_TRY(write_long(o, "r", n->r));
-    VNKG_TRY(write_long(o, "g", n->g));
-    return write_long(o, "b", n->b);
-}
-
-static VnkgStatus
-write_node(Out *o, const VnkgNode *n)
-{
-    if (xmlTextWriterStartElement(o->w, BAD_CAST "node") < 0) {
-        return VNKG_ERR_WRITE;
-    }
-    char num[VNKG_EXPORT_NUM_CAP];
-    VNKG_TRY(vnkg_export_xml_attr(o->ctx, o->w, "id", n->id));
+    vnkg_out_xml_start(o, NULL, "node");
+    VNKG_TRY(vnkg_out_xml_attr(o, "id", n->id));
     VNKG_TRY(write_data(o, "label", n->label));
     VNKG_TRY(write_data(o, "type", vnkg_entity_type_name(n->type)));
     VNKG_TRY(write_data(o, "aliases", n->aliases));
-    snprintf(num, sizeof num, "%zu", n->mentions);
-    VNKG_TRY(write_data(o, "mentions", num));
-    snprintf(num, sizeof num, "%zu", n->documents);
-    VNKG_TRY(write_data(o, "documents", num));
+    write_size(o, "mentions", n->mentions);
+    write_size(o, "documents", n->documents);
     VNKG_TRY(write_data(o, "sources", n->sources));
     VNKG_TRY(write_data(o, "merged_into", n->merged_into));
     VNKG_TRY(write_data(o, "valid_until", n->valid_until));
-    VNKG_TRY(write_node_scores(o, n));
-    return xmlTextWriterEndElement(o->w) < 0 ? VNKG_ERR_WRITE : VNKG_SUCCESS;
+    write_node_scores(o, n);
+    vnkg_out_xml_end(o);
+    return vnkg_out_status(o);
 }
 
 static VnkgStatus
-write_edge(Out *o, const VnkgGraph *g, size_t i)
+write_edge(VnkgOut *o, const VnkgGraph *g, size_t i)
 {
     const VnkgEdge *e = &g->edges[i];
     if (e->source >= g->n_nodes || e->target >= g->n_nodes) {
@@ -167,63 +178,53 @@ write_edge(Out *o, const VnkgGraph *g, size_t i)
                          "edge %zu: endpoint out of range", i);
     }
     const char *rel = vnkg_relation_name(e->relation);
-    char id[VNKG_EXPORT_NUM_CAP];
-    snprintf(id, sizeof id, "e%zu", i);
-    if (xmlTextWriterStartElement(o->w, BAD_CAST "edge") < 0) {
-        return VNKG_ERR_WRITE;
-    }
-    VNKG_TRY(vnkg_export_xml_attr(o->ctx, o->w, "id", id));
-    VNKG_TRY(
-        vnkg_export_xml_attr(o->ctx, o->w, "source", g->nodes[e->source].id));
-    VNKG_TRY(
-        vnkg_export_xml_attr(o->ctx, o->w, "target", g->nodes[e->target].id));
+    vnkg_out_xml_start(o, NULL, "edge");
+    vnkg_out_xml_attr_open(o, "id");
+    vnkg_out_putc(o, 'e');
+    vnkg_out_size(o, i);
+    vnkg_out_xml_attr_close(o);
+    VNKG_TRY(vnkg_out_xml_attr(o, "source", g->nodes[e->source].id));
+    VNKG_TRY(vnkg_out_xml_attr(o, "target", g->nodes[e->target].id));
     /* Gephi's edge type: keeps parallel edges of different relations. */
-    VNKG_TRY(vnkg_export_xml_attr(o->ctx, o->w, "label", rel ? rel : ""));
+    VNKG_TRY(vnkg_out_xml_attr(o, "label", rel ? rel : ""));
     VNKG_TRY(write_data(o, "relation", rel));
     VNKG_TRY(write_data(o, "role", e->role));
-    VNKG_TRY(write_double(o, "weight", e->weight));
+    write_double(o, "weight", e->weight);
     VNKG_TRY(write_data(o, "e_sources", e->sources));
     VNKG_TRY(write_data(o, "evidence", e->evidence));
     VNKG_TRY(write_data(o, "first_date", e->first_date));
     VNKG_TRY(write_data(o, "last_date", e->last_date));
     VNKG_TRY(write_data(o, "inferred", e->inferred ? "true" : "false"));
-    return xmlTextWriterEndElement(o->w) < 0 ? VNKG_ERR_WRITE : VNKG_SUCCESS;
+    vnkg_out_xml_end(o);
+    return vnkg_out_status(o);
 }
 
 static VnkgStatus
-write_body(Out *o, const VnkgGraph *g)
+write_body(VnkgOut *o, const VnkgGraph *g)
 {
-    if (xmlTextWriterStartDocument(o->w, NULL, "UTF-8", NULL) < 0 ||
-        xmlTextWriterStartElement(o->w, BAD_CAST "graphml") < 0) {
-        return VNKG_ERR_WRITE;
-    }
-    VNKG_TRY(vnkg_export_xml_attr(o->ctx, o->w, "xmlns", GRAPHML_NS));
+    vnkg_out_xml_decl(o);
+    vnkg_out_xml_start(o, NULL, "graphml");
+    VNKG_TRY(vnkg_out_xml_attr(o, "xmlns", GRAPHML_NS));
     VNKG_TRY(write_keys(o));
-    if (xmlTextWriterStartElement(o->w, BAD_CAST "graph") < 0) {
-        return VNKG_ERR_WRITE;
-    }
-    VNKG_TRY(vnkg_export_xml_attr(o->ctx, o->w, "id", "G"));
-    VNKG_TRY(vnkg_export_xml_attr(o->ctx, o->w, "edgedefault", "directed"));
+    vnkg_out_xml_start(o, NULL, "graph");
+    VNKG_TRY(vnkg_out_xml_attr(o, "id", "G"));
+    VNKG_TRY(vnkg_out_xml_attr(o, "edgedefault", "directed"));
     for (size_t i = 0; i < g->n_nodes; ++i) {
         VNKG_TRY(write_node(o, &g->nodes[i]));
     }
     for (size_t i = 0; i < g->n_edges; ++i) {
         VNKG_TRY(write_edge(o, g, i));
     }
-    if (xmlTextWriterEndDocument(o->w) < 0 || xmlTextWriterFlush(o->w) < 0) {
-        return VNKG_ERR_WRITE;
-    }
+    vnkg_out_xml_end_document(o);
     return VNKG_SUCCESS;
 }
 
 static VnkgStatus
 write_graphml(VnkgContext *ctx, FILE *fp, const void *data)
 {
-    Out o = {ctx, NULL};
-    VNKG_TRY(vnkg_export_xml_open(ctx, fp, &o.w));
-    VnkgStatus st = write_body(&o, data);
-    xmlFreeTextWriter(o.w);
-    return st;
+    VnkgOut o;
+    VNKG_TRY(vnkg_out_open(ctx, &o, fp));
+    return vnkg_out_close(&o, write_body(&o, data));
 }
 
 VnkgStatus

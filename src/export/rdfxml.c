@@ -8,17 +8,17 @@
 
 #include <vnkg/normalise.h>
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 typedef struct {
     VnkgContext *ctx;
-    xmlTextWriterPtr w;
+    VnkgOut out;
     const VnkgGraph *g;
     const char *base;
     VnkgExportBuf subj; /* IRI of the resource being described */
     VnkgExportBuf obj;  /* IRI of an object */
-    VnkgExportBuf term; /* IRI of a class or datatype */
     size_t *order;      /* edge indices grouped by source node */
     size_t *first;      /* order[first[i] .. first[i+1]) leave node i */
 } Rdf;
@@ -46,17 +46,13 @@ mint(Rdf *r, VnkgExportBuf *buf, const char *prefix, const char *a,
     return VNKG_SUCCESS;
 }
 
-static const char *
-term_iri(Rdf *r, VnkgVocab t)
+/* name="<IRI of the class, property or datatype t>" */
+static VnkgStatus
+attr_term(Rdf *r, const char *name, VnkgVocab t)
 {
     const VnkgTerm *term = &vnkg_vocab_terms[t];
-    vnkg_export_buf_reset(&r->term);
-    if (vnkg_export_buf_puts(r->ctx, &r->term, vnkg_vocab_ns[term->ns].iri) !=
-            VNKG_SUCCESS ||
-        vnkg_export_buf_puts(r->ctx, &r->term, term->local) != VNKG_SUCCESS) {
-        return NULL;
-    }
-    return r->term.ptr;
+    const char *parts[2] = {vnkg_vocab_ns[term->ns].iri, term->local};
+    return vnkg_out_xml_attr_parts(&r->out, name, parts, 2);
 }
 
 static int
@@ -94,41 +90,39 @@ is_http_iri(const char *s)
 static VnkgStatus
 start_desc(Rdf *r, const char *about)
 {
-    if (xmlTextWriterStartElement(r->w, BAD_CAST "rdf:Description") < 0) {
-        return VNKG_ERR_WRITE;
-    }
-    return vnkg_export_xml_attr(r->ctx, r->w, "rdf:about", about);
+    vnkg_out_xml_start(&r->out, "rdf", "Description");
+    return vnkg_out_xml_attr(&r->out, "rdf:about", about);
 }
 
+/* Ends an element; stops the writer early once the output failed. */
 static VnkgStatus
 end_elem(Rdf *r)
 {
-    return xmlTextWriterEndElement(r->w) < 0 ? VNKG_ERR_WRITE : VNKG_SUCCESS;
+    vnkg_out_xml_end(&r->out);
+    return vnkg_out_status(&r->out);
 }
 
-static VnkgStatus
+static void
 start_prop(Rdf *r, VnkgVocab p)
 {
     const VnkgTerm *t = &vnkg_vocab_terms[p];
-    char name[96];
-    snprintf(name, sizeof name, "%s:%s", vnkg_vocab_ns[t->ns].prefix, t->local);
-    return xmlTextWriterStartElement(r->w, BAD_CAST name) < 0 ? VNKG_ERR_WRITE
-                                                              : VNKG_SUCCESS;
+    vnkg_out_xml_start(&r->out, vnkg_vocab_ns[t->ns].prefix, t->local);
 }
 
 static VnkgStatus
 prop_res(Rdf *r, VnkgVocab p, const char *iri)
 {
-    VNKG_TRY(start_prop(r, p));
-    VNKG_TRY(vnkg_export_xml_attr(r->ctx, r->w, "rdf:resource", iri));
+    start_prop(r, p);
+    VNKG_TRY(vnkg_out_xml_attr(&r->out, "rdf:resource", iri));
     return end_elem(r);
 }
 
 static VnkgStatus
 prop_type(Rdf *r, VnkgVocab cls)
 {
-    const char *iri = term_iri(r, cls);
-    return iri ? prop_res(r, VNKG_V_RDF_TYPE, iri) : VNKG_ERR_NO_MEMORY;
+    start_prop(r, VNKG_V_RDF_TYPE);
+    VNKG_TRY(attr_term(r, "rdf:resource", cls));
+    return end_elem(r);
 }
 
 /* A literal: language-tagged when `lang`, typed when `dt` < VNKG_V_COUNT,
@@ -139,17 +133,13 @@ prop_lit(Rdf *r, VnkgVocab p, const char *text, const char *lang, VnkgVocab dt)
     if (!text || !*text) {
         return VNKG_SUCCESS;
     }
-    VNKG_TRY(start_prop(r, p));
+    start_prop(r, p);
     if (lang) {
-        VNKG_TRY(vnkg_export_xml_attr(r->ctx, r->w, "xml:lang", lang));
+        VNKG_TRY(vnkg_out_xml_attr(&r->out, "xml:lang", lang));
     } else if (dt < VNKG_V_COUNT) {
-        const char *iri = term_iri(r, dt);
-        if (!iri) {
-            return VNKG_ERR_NO_MEMORY;
-        }
-        VNKG_TRY(vnkg_export_xml_attr(r->ctx, r->w, "rdf:datatype", iri));
+        VNKG_TRY(attr_term(r, "rdf:datatype", dt));
     }
-    VNKG_TRY(vnkg_export_xml_text(r->ctx, r->w, text));
+    VNKG_TRY(vnkg_out_xml_text(&r->out, text));
     return end_elem(r);
 }
 
@@ -159,20 +149,28 @@ prop_vi(Rdf *r, VnkgVocab p, const char *text)
     return prop_lit(r, p, text, "vi", VNKG_V_COUNT);
 }
 
+/* Omitted when not finite (vnkg_export_format_double writes ""). */
 static VnkgStatus
 prop_double(Rdf *r, VnkgVocab p, double v)
 {
-    char num[VNKG_EXPORT_NUM_CAP];
-    vnkg_export_format_double(v, num);
-    return prop_lit(r, p, num, NULL, VNKG_V_XSD_DOUBLE);
+    if (!isfinite(v)) {
+        return VNKG_SUCCESS;
+    }
+    start_prop(r, p);
+    VNKG_TRY(attr_term(r, "rdf:datatype", VNKG_V_XSD_DOUBLE));
+    vnkg_out_xml_open_text(&r->out);
+    vnkg_out_double(&r->out, v);
+    return end_elem(r);
 }
 
 static VnkgStatus
 prop_integer(Rdf *r, VnkgVocab p, long long v)
 {
-    char num[VNKG_EXPORT_NUM_CAP];
-    snprintf(num, sizeof num, "%lld", v);
-    return prop_lit(r, p, num, NULL, VNKG_V_XSD_INTEGER);
+    start_prop(r, p);
+    VNKG_TRY(attr_term(r, "rdf:datatype", VNKG_V_XSD_INTEGER));
+    vnkg_out_xml_open_text(&r->out);
+    vnkg_out_ll(&r->out, v);
+    return end_elem(r);
 }
 
 /* xsd:date when `s` is a real calendar date, else a plain literal. */
@@ -557,8 +555,7 @@ write_namespaces(Rdf *r)
     for (int i = 0; i < VNKG_NS_COUNT; ++i) {
         char name[32];
         snprintf(name, sizeof name, "xmlns:%s", vnkg_vocab_ns[i].prefix);
-        VNKG_TRY(
-            vnkg_export_xml_attr(r->ctx, r->w, name, vnkg_vocab_ns[i].iri));
+        VNKG_TRY(vnkg_out_xml_attr(&r->out, name, vnkg_vocab_ns[i].iri));
     }
     return VNKG_SUCCESS;
 }
@@ -594,15 +591,11 @@ write_resources(Rdf *r)
 static VnkgStatus
 write_document(Rdf *r)
 {
-    if (xmlTextWriterStartDocument(r->w, NULL, "UTF-8", NULL) < 0 ||
-        xmlTextWriterStartElement(r->w, BAD_CAST "rdf:RDF") < 0) {
-        return VNKG_ERR_WRITE;
-    }
+    vnkg_out_xml_decl(&r->out);
+    vnkg_out_xml_start(&r->out, "rdf", "RDF");
     VNKG_TRY(write_namespaces(r));
     VNKG_TRY(write_resources(r));
-    if (xmlTextWriterEndDocument(r->w) < 0 || xmlTextWriterFlush(r->w) < 0) {
-        return VNKG_ERR_WRITE;
-    }
+    vnkg_out_xml_end_document(&r->out);
     return VNKG_SUCCESS;
 }
 
@@ -645,11 +638,8 @@ write_rdf(VnkgContext *ctx, FILE *fp, const void *data)
 {
     Rdf *r = (Rdf *)data; /* write_rdf is only called by export_rdfxml */
     r->ctx = ctx;
-    VNKG_TRY(vnkg_export_xml_open(ctx, fp, &r->w));
-    VnkgStatus st = write_document(r);
-    xmlFreeTextWriter(r->w);
-    r->w = NULL;
-    return st;
+    VNKG_TRY(vnkg_out_open(ctx, &r->out, fp));
+    return vnkg_out_close(&r->out, write_document(r));
 }
 
 VnkgStatus
@@ -669,7 +659,6 @@ vnkg_export_rdfxml(VnkgContext *ctx, const VnkgGraph *graph,
     }
     vnkg_export_buf_clear(ctx, &r.subj);
     vnkg_export_buf_clear(ctx, &r.obj);
-    vnkg_export_buf_clear(ctx, &r.term);
     vnkg_free(ctx, r.order);
     vnkg_free(ctx, r.first);
     return st;

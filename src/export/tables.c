@@ -10,8 +10,6 @@
 
 enum { CSV = 0, TSV = 1 };
 
-#define NUM VNKG_EXPORT_NUM_CAP
-
 static const char nodes_header[] =
     "Id,Label,type,aliases,mentions,documents,degree,in_degree,out_degree,"
     "strength,pagerank,betweenness,harmonic,eigenvector,component,"
@@ -24,222 +22,350 @@ static const char centrality_header[] =
     "betweenness\tharmonic\teigenvector\tcomponent\tcommunity\n";
 static const char mentions_header[] = "article\tstart\tend\tsurface\tentity\n";
 
-static int
-put_csv(FILE *fp, const char *s)
+/* A record being written: fields go out one by one, separated. */
+typedef struct {
+    VnkgOut *o;
+    int mode;
+    size_t col;
+} Row;
+
+static void
+sep(Row *r)
 {
-    if (!strpbrk(s, ",\"\r\n")) {
-        return fputs(s, fp);
+    if (r->col++ > 0) {
+        vnkg_out_putc(r->o, r->mode == TSV ? '\t' : ',');
     }
-    if (putc('"', fp) == EOF) {
-        return EOF;
-    }
-    for (const char *p = s; *p; ++p) {
-        if ((*p == '"' && putc('"', fp) == EOF) || putc(*p, fp) == EOF) {
-            return EOF;
-        }
-    }
-    return putc('"', fp);
 }
 
-static int
-put_tsv(FILE *fp, const char *s)
-{
-    for (const char *p = s; *p; ++p) {
-        char c = (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p;
-        if (putc(c, fp) == EOF) {
-            return EOF;
-        }
-    }
-    return 0;
-}
-
-/* One record; NULL fields are empty. */
+/* A text field; NULL is empty. */
 static VnkgStatus
-write_row(VnkgContext *ctx, FILE *fp, const char *const *fields, size_t n,
-          int mode)
+cell(Row *r, const char *s)
 {
-    for (size_t i = 0; i < n; ++i) {
-        const char *safe = NULL;
-        char *tmp = NULL;
-        VNKG_TRY(
-            vnkg_export_safe(ctx, fields[i] ? fields[i] : "", &safe, &tmp));
-        int rc = 0;
-        if (i > 0) {
-            rc = putc(mode == TSV ? '\t' : ',', fp);
-        }
-        if (rc != EOF) {
-            rc = mode == TSV ? put_tsv(fp, safe) : put_csv(fp, safe);
-        }
-        vnkg_free(ctx, tmp);
-        if (rc == EOF) {
-            return VNKG_ERR_WRITE;
-        }
+    sep(r);
+    if (!s) {
+        return VNKG_SUCCESS;
     }
-    return putc('\n', fp) == EOF ? VNKG_ERR_WRITE : VNKG_SUCCESS;
+    return r->mode == TSV ? vnkg_out_tsv(r->o, s) : vnkg_out_csv(r->o, s);
 }
 
-static VnkgStatus
-write_header(FILE *fp, const char *header)
+/* Numbers need neither quoting nor cleaning. */
+static void
+cell_double(Row *r, double v)
 {
-    return fputs(header, fp) == EOF ? VNKG_ERR_WRITE : VNKG_SUCCESS;
+    sep(r);
+    vnkg_out_double(r->o, v);
+}
+
+static void
+cell_ll(Row *r, long long v)
+{
+    sep(r);
+    vnkg_out_ll(r->o, v);
+}
+
+static void
+cell_size(Row *r, size_t v)
+{
+    sep(r);
+    vnkg_out_size(r->o, v);
+}
+
+/* Ends the record; stops the writer early once the output failed. */
+static VnkgStatus
+row_end(Row *r)
+{
+    vnkg_out_putc(r->o, '\n');
+    r->col = 0;
+    return vnkg_out_status(r->o);
 }
 
 /* The eight scores and two ids shared by nodes.csv and centrality.tsv. */
-typedef struct {
-    char v[10][NUM];
-} Scores;
-
 static void
-format_scores(const VnkgNode *n, Scores *s)
+cell_scores(Row *r, const VnkgNode *n)
 {
     const double d[8] = {n->degree,   n->in_degree,  n->out_degree,
                          n->strength, n->pagerank,   n->betweenness,
                          n->harmonic, n->eigenvector};
     for (int i = 0; i < 8; ++i) {
-        vnkg_export_format_double(d[i], s->v[i]);
+        cell_double(r, d[i]);
     }
-    snprintf(s->v[8], NUM, "%ld", n->component);
-    snprintf(s->v[9], NUM, "%ld", n->community);
+    cell_ll(r, n->component);
+    cell_ll(r, n->community);
+}
+
+static VnkgStatus
+write_nodes_body(VnkgOut *o, const VnkgGraph *g)
+{
+    Row r = {o, CSV, 0};
+    vnkg_out_puts(o, nodes_header);
+    for (size_t i = 0; i < g->n_nodes; ++i) {
+        const VnkgNode *n = &g->nodes[i];
+        VNKG_TRY(cell(&r, n->id));
+        VNKG_TRY(cell(&r, n->label));
+        VNKG_TRY(cell(&r, vnkg_entity_type_name(n->type)));
+        VNKG_TRY(cell(&r, n->aliases));
+        cell_size(&r, n->mentions);
+        cell_size(&r, n->documents);
+        cell_scores(&r, n);
+        VNKG_TRY(cell(&r, n->merged_into));
+        VNKG_TRY(cell(&r, n->valid_until));
+        VNKG_TRY(row_end(&r));
+    }
+    return VNKG_SUCCESS;
+}
+
+static VnkgStatus
+write_edge_row(Row *r, const VnkgGraph *g, size_t i)
+{
+    const VnkgEdge *e = &g->edges[i];
+    const char *rel = vnkg_relation_name(e->relation);
+    sep(r);
+    vnkg_out_putc(r->o, 'e');
+    vnkg_out_size(r->o, i);
+    VNKG_TRY(cell(r, g->nodes[e->source].id));
+    VNKG_TRY(cell(r, g->nodes[e->target].id));
+    VNKG_TRY(cell(r, "Directed"));
+    for (int k = 0; k < 3; ++k) { /* Kind, Label, relation */
+        VNKG_TRY(cell(r, rel));
+    }
+    VNKG_TRY(cell(r, e->role));
+    cell_double(r, e->weight);
+    VNKG_TRY(cell(r, e->sources));
+    VNKG_TRY(cell(r, e->evidence));
+    VNKG_TRY(cell(r, e->first_date));
+    VNKG_TRY(cell(r, e->last_date));
+    VNKG_TRY(cell(r, e->inferred ? "true" : "false"));
+    return row_end(r);
+}
+
+static VnkgStatus
+write_edges_body(VnkgOut *o, const VnkgGraph *g)
+{
+    Row r = {o, CSV, 0};
+    vnkg_out_puts(o, edges_header);
+    for (size_t i = 0; i < g->n_edges; ++i) {
+        const VnkgEdge *e = &g->edges[i];
+        if (e->source >= g->n_nodes || e->target >= g->n_nodes) {
+            return vnkg_diag(o->ctx, VNKG_ERR_INTERNAL,
+                             "edge %zu: endpoint out of range", i);
+        }
+        VNKG_TRY(write_edge_row(&r, g, i));
+    }
+    return VNKG_SUCCESS;
+}
+
+static VnkgStatus
+write_centrality_body(VnkgOut *o, const VnkgGraph *g)
+{
+    Row r = {o, TSV, 0};
+    vnkg_out_puts(o, centrality_header);
+    for (size_t i = 0; i < g->n_nodes; ++i) {
+        const VnkgNode *n = &g->nodes[i];
+        VNKG_TRY(cell(&r, n->id));
+        VNKG_TRY(cell(&r, n->label));
+        VNKG_TRY(cell(&r, vnkg_entity_type_name(n->type)));
+        cell_scores(&r, n);
+        VNKG_TRY(row_end(&r));
+    }
+    return VNKG_SUCCESS;
 }
 
 static VnkgStatus
 write_nodes(VnkgContext *ctx, FILE *fp, const void *data)
 {
-    const VnkgGraph *g = data;
-    VNKG_TRY(write_header(fp, nodes_header));
-    for (size_t i = 0; i < g->n_nodes; ++i) {
-        const VnkgNode *n = &g->nodes[i];
-        Scores s;
-        char mentions[NUM], documents[NUM];
-        format_scores(n, &s);
-        snprintf(mentions, NUM, "%zu", n->mentions);
-        snprintf(documents, NUM, "%zu", n->documents);
-        const char *f[] = {
-            n->id,      n->label,       vnkg_entity_type_name(n->type),
-            n->aliases, mentions,       documents,
-            s.v[0],     s.v[1],         s.v[2],
-            s.v[3],     s.v[4],         s.v[5],
-            s.v[6],     s.v[7],         s.v[8],
-            s.v[9],     n->merged_into, n->valid_until};
-        VNKG_TRY(write_row(ctx, fp, f, sizeof f / sizeof f[0], CSV));
-    }
-    return VNKG_SUCCESS;
+    VnkgOut o;
+    VNKG_TRY(vnkg_out_open(ctx, &o, fp));
+    return vnkg_out_close(&o, write_nodes_body(&o, data));
 }
 
 static VnkgStatus
 write_edges(VnkgContext *ctx, FILE *fp, const void *data)
 {
-    const VnkgGraph *g = data;
-    VNKG_TRY(write_header(fp, edges_header));
-    for (size_t i = 0; i < g->n_edges; ++i) {
-        const VnkgEdge *e = &g->edges[i];
-        if (e->source >= g->n_nodes || e->target >= g->n_nodes) {
-            return vnkg_diag(ctx, VNKG_ERR_INTERNAL,
-                             "edge %zu: endpoint out of range", i);
-        }
-        char id[NUM], weight[NUM];
-        snprintf(id, NUM, "e%zu", i);
-        vnkg_export_format_double(e->weight, weight);
-        const char *rel = vnkg_relation_name(e->relation);
-        const char *f[] = {id,
-                           g->nodes[e->source].id,
-                           g->nodes[e->target].id,
-                           "Directed",
-                           rel,
-                           rel,
-                           rel,
-                           e->role,
-                           weight,
-                           e->sources,
-                           e->evidence,
-                           e->first_date,
-                           e->last_date,
-                           e->inferred ? "true" : "false"};
-        VNKG_TRY(write_row(ctx, fp, f, sizeof f / sizeof f[0], CSV));
-    }
-    return VNKG_SUCCESS;
+    VnkgOut o;
+    VNKG_TRY(vnkg_out_open(ctx, &o, fp));
+    return vnkg_out_close(&o, write_edges_body(&o, data));
 }
 
 static VnkgStatus
 write_centrality(VnkgContext *ctx, FILE *fp, const void *data)
 {
-    const VnkgGraph *g = data;
-    VNKG_TRY(write_header(fp, centrality_header));
-    for (size_t i = 0; i < g->n_nodes; ++i) {
-        const VnkgNode *n = &g->nodes[i];
-        Scores s;
-        format_scores(n, &s);
-        const char *f[] = {n->id,  n->label, vnkg_entity_type_name(n->type),
-                           s.v[0], s.v[1],   s.v[2],
-                           s.v[3], s.v[4],   s.v[5],
-                           s.v[6], s.v[7],   s.v[8],
-                           s.v[9]};
-        VNKG_TRY(write_row(ctx, fp, f, sizeof f / sizeof f[0], TSV));
+    VnkgOut o;
+    VNKG_TRY(vnkg_out_open(ctx, &o, fp));
+    return vnkg_out_close(&o, write_centrality_body(&o, data));
+}
+
+/* Article, start, end, entity id: the order does not depend on the order
+ * articles were read or merged in. The ids are ranked once (equal strings,
+ * equal ranks) and the mentions sorted by integers, with the index last:
+ * the order of a stable sort on the strings, which glibc's qsort (a merge
+ * sort) gave when the strings were compared in it, minus the strcmp
+ * calls on scattered memory. */
+typedef struct {
+    size_t article, entity; /* ranks */
+    size_t start, end;
+    size_t index;
+} MentionKey;
+
+static int
+cmp_mention(const void *a, const void *b)
+{
+    const MentionKey *x = a, *y = b;
+    if (x->article != y->article) {
+        return x->article < y->article ? -1 : 1;
+    }
+    if (x->start != y->start) {
+        return x->start < y->start ? -1 : 1;
+    }
+    if (x->end != y->end) {
+        return x->end < y->end ? -1 : 1;
+    }
+    if (x->entity != y->entity) {
+        return x->entity < y->entity ? -1 : 1;
+    }
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+typedef struct {
+    const char *s;
+    size_t index;
+} Ranked;
+
+static int
+cmp_ranked(const void *a, const void *b)
+{
+    const Ranked *x = a, *y = b;
+    int c = strcmp(x->s, y->s);
+    if (c) {
+        return c;
+    }
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Sorts v[0..n) and sets rank[v[k].index] to the number of distinct
+ * strings before v[k].s. */
+static void
+rank_sorted(Ranked *v, size_t n, size_t *rank)
+{
+    if (n > 1) {
+        qsort(v, n, sizeof *v, cmp_ranked);
+    }
+    size_t r = 0;
+    for (size_t k = 0; k < n; ++k) {
+        if (k > 0 && strcmp(v[k - 1].s, v[k].s) != 0) {
+            ++r;
+        }
+        rank[v[k].index] = r;
+    }
+}
+
+/* key[i].entity for every mention. */
+static VnkgStatus
+rank_entities(VnkgContext *ctx, const VnkgFacts *facts, MentionKey *key)
+{
+    size_t n = vnkg_facts_entity_count(facts);
+    Ranked *v = vnkg_calloc(ctx, n + 1, sizeof *v);
+    size_t *rank = vnkg_calloc(ctx, n + 1, sizeof *rank);
+    if (v && rank) {
+        for (size_t i = 0; i < n; ++i) {
+            v[i] = (Ranked){vnkg_facts_entity_at(facts, i)->id, i};
+        }
+        rank_sorted(v, n, rank);
+        for (size_t i = 0; i < vnkg_facts_mention_count(facts); ++i) {
+            key[i].entity = rank[vnkg_facts_mention_at(facts, i)->entity];
+        }
+    }
+    vnkg_free(ctx, v);
+    vnkg_free(ctx, rank);
+    return v && rank ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
+}
+
+/* key[i].article for every mention: the mentions of an article mostly
+ * come together, so the strings ranked are those of runs of equal ids. */
+static VnkgStatus
+rank_articles(VnkgContext *ctx, const VnkgFacts *facts, MentionKey *key)
+{
+    size_t n = vnkg_facts_mention_count(facts);
+    Ranked *runs = vnkg_calloc(ctx, n + 1, sizeof *runs);
+    size_t *rank = vnkg_calloc(ctx, n + 1, sizeof *rank);
+    if (runs && rank) {
+        size_t n_runs = 0;
+        for (size_t i = 0; i < n; ++i) {
+            const char *a = vnkg_facts_mention_at(facts, i)->article;
+            if (n_runs == 0 || strcmp(runs[n_runs - 1].s, a) != 0) {
+                runs[n_runs] = (Ranked){a, n_runs};
+                ++n_runs;
+            }
+            key[i].article = n_runs - 1; /* the run, for now */
+        }
+        rank_sorted(runs, n_runs, rank);
+        for (size_t i = 0; i < n; ++i) {
+            key[i].article = rank[key[i].article];
+        }
+    }
+    vnkg_free(ctx, runs);
+    vnkg_free(ctx, rank);
+    return runs && rank ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
+}
+
+static VnkgStatus
+write_mention_rows(VnkgOut *o, const VnkgFacts *facts, const MentionKey *order,
+                   size_t n)
+{
+    Row r = {o, TSV, 0};
+    for (size_t i = 0; i < n; ++i) {
+        const VnkgMention *m = vnkg_facts_mention_at(facts, order[i].index);
+        VNKG_TRY(cell(&r, m->article));
+        cell_size(&r, m->start);
+        cell_size(&r, m->end);
+        VNKG_TRY(cell(&r, m->surface));
+        VNKG_TRY(cell(&r, vnkg_facts_entity_at(facts, m->entity)->id));
+        VNKG_TRY(row_end(&r));
     }
     return VNKG_SUCCESS;
 }
 
-typedef struct {
-    const VnkgFacts *facts;
-    size_t index;
-} MentionRef;
-
-/* Article, start, end, entity id: the order does not depend on the order
- * articles were read or merged in. */
-static int
-cmp_mention(const void *a, const void *b)
+static VnkgStatus
+write_mentions_body(VnkgOut *o, const VnkgFacts *facts)
 {
-    const MentionRef *x = a, *y = b;
-    const VnkgMention *m = vnkg_facts_mention_at(x->facts, x->index);
-    const VnkgMention *n = vnkg_facts_mention_at(y->facts, y->index);
-    int c = strcmp(m->article, n->article);
-    if (c) {
-        return c;
+    VnkgContext *ctx = o->ctx;
+    size_t n_entities = vnkg_facts_entity_count(facts);
+    size_t n = vnkg_facts_mention_count(facts);
+    vnkg_out_puts(o, mentions_header);
+    MentionKey *order = vnkg_calloc(ctx, n + 1, sizeof *order);
+    if (!order) {
+        return VNKG_ERR_NO_MEMORY;
     }
-    if (m->start != n->start) {
-        return m->start < n->start ? -1 : 1;
+    VnkgStatus st = VNKG_SUCCESS;
+    for (size_t i = 0; i < n && st == VNKG_SUCCESS; ++i) {
+        const VnkgMention *m = vnkg_facts_mention_at(facts, i);
+        order[i] = (MentionKey){0, 0, m->start, m->end, i};
+        if (m->entity >= n_entities) {
+            st = vnkg_diag(ctx, VNKG_ERR_INTERNAL,
+                           "mention %zu: entity out of range", i);
+        }
     }
-    if (m->end != n->end) {
-        return m->end < n->end ? -1 : 1;
+    if (st == VNKG_SUCCESS) {
+        st = rank_entities(ctx, facts, order);
     }
-    return strcmp(vnkg_facts_entity_at(x->facts, m->entity)->id,
-                  vnkg_facts_entity_at(y->facts, n->entity)->id);
+    if (st == VNKG_SUCCESS) {
+        st = rank_articles(ctx, facts, order);
+    }
+    if (st == VNKG_SUCCESS && n > 1) {
+        qsort(order, n, sizeof *order, cmp_mention);
+    }
+    if (st == VNKG_SUCCESS) {
+        st = write_mention_rows(o, facts, order, n);
+    }
+    vnkg_free(ctx, order);
+    return st;
 }
 
 static VnkgStatus
 write_mentions(VnkgContext *ctx, FILE *fp, const void *data)
 {
-    const VnkgFacts *facts = data;
-    size_t n_entities = vnkg_facts_entity_count(facts);
-    size_t n = vnkg_facts_mention_count(facts);
-    VNKG_TRY(write_header(fp, mentions_header));
-    MentionRef *order = vnkg_calloc(ctx, n + 1, sizeof *order);
-    if (!order) {
-        return VNKG_ERR_NO_MEMORY;
-    }
-    for (size_t i = 0; i < n; ++i) {
-        order[i] = (MentionRef){facts, i};
-        if (vnkg_facts_mention_at(facts, i)->entity >= n_entities) {
-            vnkg_free(ctx, order);
-            return vnkg_diag(ctx, VNKG_ERR_INTERNAL,
-                             "mention %zu: entity out of range", i);
-        }
-    }
-    if (n > 1) {
-        qsort(order, n, sizeof *order, cmp_mention);
-    }
-    VnkgStatus st = VNKG_SUCCESS;
-    for (size_t i = 0; st == VNKG_SUCCESS && i < n; ++i) {
-        const VnkgMention *m = vnkg_facts_mention_at(facts, order[i].index);
-        char start[NUM], end[NUM];
-        snprintf(start, NUM, "%zu", m->start);
-        snprintf(end, NUM, "%zu", m->end);
-        const char *f[] = {m->article, start, end, m->surface,
-                           vnkg_facts_entity_at(facts, m->entity)->id};
-        st = write_row(ctx, fp, f, sizeof f / sizeof f[0], TSV);
-    }
-    vnkg_free(ctx, order);
-    return st;
+    VnkgOut o;
+    VNKG_TRY(vnkg_out_open(ctx, &o, fp));
+    return vnkg_out_close(&o, write_mentions_body(&o, data));
 }
 
 VnkgStatus

@@ -4,6 +4,8 @@
 #include "facts_internal.h"
 
 #include <errno.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,101 +14,261 @@
 
 /* ---- writing ---- */
 
-static int
-put_escaped(FILE *fp, const char *s, int in_list)
+/* Output goes through a buffer in large fwrite calls: the file is written
+ * one field (and one escaped byte) at a time. The first failed write is
+ * remembered with its errno and the rest is dropped. */
+enum { SINK_CAP = 256 * 1024 };
+
+typedef struct {
+    FILE *fp;
+    char *buf;
+    size_t len;
+    int failed;
+    int err;
+} Sink;
+
+static void
+sink_flush(Sink *s)
 {
-    if (!s) {
-        return fputs("\\N", fp) < 0 ? -1 : 0;
+    if (!s->failed && s->len > 0) {
+        errno = 0;
+        if (fwrite(s->buf, 1, s->len, s->fp) != s->len) {
+            s->failed = 1;
+            s->err = errno;
+        }
     }
-    for (const char *p = s; *p; ++p) {
-        int r;
+    s->len = 0;
+}
+
+static void
+sink_write(Sink *s, const char *p, size_t n)
+{
+    if (n > SINK_CAP - s->len) {
+        sink_flush(s);
+        if (n >= SINK_CAP) { /* the buffer is empty: write through */
+            errno = 0;
+            if (!s->failed && fwrite(p, 1, n, s->fp) != n) {
+                s->failed = 1;
+                s->err = errno;
+            }
+            return;
+        }
+    }
+    memcpy(s->buf + s->len, p, n);
+    s->len += n;
+}
+
+static void
+sink_putc(Sink *s, char c)
+{
+    if (s->len == SINK_CAP) {
+        sink_flush(s);
+    }
+    s->buf[s->len++] = c;
+}
+
+static void
+sink_puts(Sink *s, const char *p)
+{
+    sink_write(s, p, strlen(p));
+}
+
+/* -1 once a write failed, else 0 (the writers' old convention). */
+static int
+sink_status(const Sink *s)
+{
+    return s->failed ? -1 : 0;
+}
+
+static void
+put_escaped(Sink *s, const char *str, int in_list)
+{
+    if (!str) {
+        sink_write(s, "\\N", 2);
+        return;
+    }
+    const char *run = str;
+    const char *p = str;
+    for (;; ++p) {
+        const char *esc;
         switch (*p) {
+        case '\0':
+            sink_write(s, run, (size_t)(p - run));
+            return;
         case '\\':
-            r = fputs("\\\\", fp);
+            esc = "\\\\";
             break;
         case '\t':
-            r = fputs("\\t", fp);
+            esc = "\\t";
             break;
         case '\n':
-            r = fputs("\\n", fp);
+            esc = "\\n";
             break;
         case '|':
-            r = in_list ? fputs("\\v", fp) : fputc('|', fp);
+            esc = in_list ? "\\v" : NULL;
             break;
         default:
-            r = fputc(*p, fp);
+            esc = NULL;
         }
-        if (r < 0) {
-            return -1;
+        if (esc) {
+            sink_write(s, run, (size_t)(p - run));
+            sink_write(s, esc, 2);
+            run = p + 1;
         }
     }
-    return 0;
 }
 
 static int
-put_list(FILE *fp, const VnkgStrSet *set)
+is_sorted(char *const *items, size_t n)
 {
-    /* sorted copy: equal stores give equal files */
-    char **items = NULL;
-    if (set->count) {
-        items = malloc(set->count * sizeof *items);
+    for (size_t i = 1; i < n; ++i) {
+        if (strcmp(items[i - 1], items[i]) > 0) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int
+put_list(Sink *s, const VnkgStrSet *set)
+{
+    /* sorted (a copy, unless it already is): equal stores give equal
+     * files */
+    char **items = set->items;
+    char **copy = NULL;
+    if (!is_sorted(set->items, set->count)) {
+        items = copy = malloc(set->count * sizeof *items);
         if (!items) {
             return -1;
         }
         memcpy(items, set->items, set->count * sizeof *items);
-        VnkgStrSet copy = {items, set->count, set->count, NULL};
-        vnkg_strset_sort(&copy);
+        VnkgStrSet sorted = {items, set->count, set->count, NULL};
+        vnkg_strset_sort(&sorted);
     }
-    int r = 0;
-    for (size_t i = 0; r == 0 && i < set->count; ++i) {
-        if (i && fputc('|', fp) < 0) {
-            r = -1;
-        } else {
-            r = put_escaped(fp, items[i], 1);
+    for (size_t i = 0; i < set->count; ++i) {
+        if (i) {
+            sink_putc(s, '|');
         }
+        put_escaped(s, items[i], 1);
     }
-    free(items);
-    return r;
+    free(copy);
+    return sink_status(s);
 }
 
 static int
-put_fields(FILE *fp, const char *const *f, size_t n)
+put_fields(Sink *s, const char *const *f, size_t n)
 {
     for (size_t i = 0; i < n; ++i) {
-        if ((i && fputc('\t', fp) < 0) || put_escaped(fp, f[i], 0) < 0) {
-            return -1;
+        if (i) {
+            sink_putc(s, '\t');
         }
+        put_escaped(s, f[i], 0);
     }
-    return 0;
+    return sink_status(s);
 }
 
+/* Ends a record: a tab and `set` as a list, or nothing (NULL); a newline. */
 static int
-cmp_ptr_entity(const void *a, const void *b)
+end_record(Sink *s, const VnkgStrSet *set)
 {
-    const VnkgEntity *x = *(const VnkgEntity *const *)a;
-    const VnkgEntity *y = *(const VnkgEntity *const *)b;
-    return strcmp(x->id, y->id);
+    int r = 0;
+    if (set) {
+        sink_putc(s, '\t');
+        r = put_list(s, set);
+    }
+    sink_putc(s, '\n');
+    return r ? r : sink_status(s);
 }
 
+/* %zu without printf. */
+static const char *
+fmt_size(char buf[24], size_t v)
+{
+    char *p = buf + 23;
+    *p = '\0';
+    do {
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return p;
+}
+
+/* ---- sort keys ----
+ * Entities, facts and mentions are written sorted by ids. Comparing the
+ * id strings inside qsort reads scattered memory O(log n) times per record;
+ * instead the distinct ids are ranked once and records sorted by integers.
+ * Equal strings get equal ranks and the record's index breaks ties, so the
+ * order is the one of a stable sort on the strings (glibc's qsort is a
+ * merge sort, which the files were written with). */
+
+typedef struct {
+    const char *s;
+    size_t index;
+} Ranked;
+
 static int
-write_entities(FILE *fp, const VnkgFacts *facts)
+cmp_ranked(const void *a, const void *b)
+{
+    const Ranked *x = a, *y = b;
+    int c = strcmp(x->s, y->s);
+    if (c) {
+        return c;
+    }
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Sorts v[0..n) by string (then index) and sets rank[v[k].index] to the
+ * number of distinct strings before v[k].s. */
+static void
+rank_sorted(Ranked *v, size_t n, size_t *rank)
+{
+    if (n > 1) {
+        qsort(v, n, sizeof *v, cmp_ranked);
+    }
+    size_t r = 0;
+    for (size_t k = 0; k < n; ++k) {
+        if (k > 0 && strcmp(v[k - 1].s, v[k].s) != 0) {
+            ++r;
+        }
+        rank[v[k].index] = r;
+    }
+}
+
+typedef struct {
+    Ranked *entities; /* entities by id */
+    size_t *entity_rank;
+} Order;
+
+static int
+order_init(Order *o, const VnkgFacts *facts)
 {
     size_t n = facts->n_entities;
-    const VnkgEntity **order = malloc((n + 1) * sizeof *order);
-    if (!order) {
+    o->entities = malloc((n + 1) * sizeof *o->entities);
+    o->entity_rank = malloc((n + 1) * sizeof *o->entity_rank);
+    if (!o->entities || !o->entity_rank) {
         return -1;
     }
     for (size_t i = 0; i < n; ++i) {
-        order[i] = &facts->entities[i];
+        o->entities[i] = (Ranked){facts->entities[i].id, i};
     }
-    if (n > 1) {
-        qsort(order, n, sizeof *order, cmp_ptr_entity);
-    }
+    rank_sorted(o->entities, n, o->entity_rank);
+    return 0;
+}
+
+static void
+order_clear(Order *o)
+{
+    free(o->entities);
+    free(o->entity_rank);
+}
+
+static int
+write_entities(Sink *s, const VnkgFacts *facts, const Order *o)
+{
     int r = 0;
-    for (size_t i = 0; r == 0 && i < n; ++i) {
-        const VnkgEntity *e = order[i];
-        char mentions[32];
-        snprintf(mentions, sizeof mentions, "%zu", e->mentions);
+    for (size_t i = 0; r == 0 && i < facts->n_entities; ++i) {
+        const VnkgEntity *e = &facts->entities[o->entities[i].index];
+        char mentions[24];
         const char *f[] = {"E",
                            e->id,
                            vnkg_entity_type_name(e->type),
@@ -114,76 +276,97 @@ write_entities(FILE *fp, const VnkgFacts *facts)
                            e->label_article,
                            e->merged_into,
                            e->valid_until,
-                           mentions};
-        r = put_fields(fp, f, sizeof f / sizeof f[0]);
-        r = r ? r : (fputc('\t', fp) < 0 ? -1 : put_list(fp, &e->aliases));
-        r = r ? r : (fputc('\t', fp) < 0 ? -1 : put_list(fp, &e->sources));
-        r = r ? r : (fputc('\n', fp) < 0 ? -1 : 0);
+                           fmt_size(mentions, e->mentions)};
+        r = put_fields(s, f, sizeof f / sizeof f[0]);
+        if (r == 0) {
+            sink_putc(s, '\t');
+            r = put_list(s, &e->aliases);
+        }
+        r = r ? r : end_record(s, &e->sources);
     }
-    free(order);
     return r;
 }
 
 /* Facts sort by their key (from id, to id, relation, role). */
 typedef struct {
-    const VnkgFacts *facts;
-    const VnkgFact *f;
-} FactRef;
+    size_t from, to; /* entity ranks */
+    VnkgRelation relation;
+    const char *role; /* "" for none */
+    size_t index;
+} FactKey;
 
 static int
 cmp_fact(const void *a, const void *b)
 {
-    const FactRef *x = a, *y = b;
-    const VnkgEntity *e = x->facts->entities;
-    int c = strcmp(e[x->f->from].id, e[y->f->from].id);
-    if (!c) {
-        c = strcmp(e[x->f->to].id, e[y->f->to].id);
+    const FactKey *x = a, *y = b;
+    if (x->from != y->from) {
+        return x->from < y->from ? -1 : 1;
     }
-    if (!c && x->f->relation != y->f->relation) {
-        c = x->f->relation < y->f->relation ? -1 : 1;
+    if (x->to != y->to) {
+        return x->to < y->to ? -1 : 1;
     }
-    if (!c) {
-        c = strcmp(x->f->role ? x->f->role : "", y->f->role ? y->f->role : "");
+    if (x->relation != y->relation) {
+        return x->relation < y->relation ? -1 : 1;
     }
-    return c;
+    int c = strcmp(x->role, y->role);
+    if (c) {
+        return c;
+    }
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* "%.0f" of a weight: they are counts, so usually integers. */
+static const char *
+fmt_weight(char buf[64], double w)
+{
+    if (w > -1e15 && w < 1e15 && w == (double)(long long)w &&
+        !(w == 0 && signbit(w))) {
+        long long v = (long long)w;
+        char *p = (char *)fmt_size(buf + 1, (size_t)(v < 0 ? -v : v));
+        if (v < 0) {
+            *--p = '-';
+        }
+        return p;
+    }
+    snprintf(buf, 64, "%.0f", w);
+    return buf;
 }
 
 static int
-write_facts(FILE *fp, const VnkgFacts *facts)
+write_facts(Sink *s, const VnkgFacts *facts, const Order *o)
 {
     size_t n = facts->n_facts;
-    FactRef *order = malloc((n + 1) * sizeof *order);
+    FactKey *order = malloc((n + 1) * sizeof *order);
     if (!order) {
         return -1;
     }
     for (size_t i = 0; i < n; ++i) {
-        order[i] = (FactRef){facts, &facts->facts[i]};
+        const VnkgFact *x = &facts->facts[i];
+        order[i] = (FactKey){o->entity_rank[x->from], o->entity_rank[x->to],
+                             x->relation, x->role ? x->role : "", i};
     }
     if (n > 1) {
         qsort(order, n, sizeof *order, cmp_fact);
     }
     int r = 0;
     for (size_t i = 0; r == 0 && i < n; ++i) {
-        const VnkgFact *x = order[i].f;
-        char weight[64], offset[32];
+        const VnkgFact *x = &facts->facts[order[i].index];
+        char weight[64], offset[24];
         /* weights are counts of statements: integers print exactly */
-        snprintf(weight, sizeof weight, "%.0f", x->weight);
-        snprintf(offset, sizeof offset, "%zu", x->evidence_offset);
         const char *f[] = {"F",
                            facts->entities[x->from].id,
                            facts->entities[x->to].id,
                            vnkg_relation_name(x->relation),
                            x->role,
-                           weight,
+                           fmt_weight(weight, x->weight),
                            x->inferred ? "1" : "0",
                            x->first_date,
                            x->last_date,
                            x->evidence_article,
-                           offset,
+                           fmt_size(offset, x->evidence_offset),
                            x->evidence};
-        r = put_fields(fp, f, sizeof f / sizeof f[0]);
-        r = r ? r : (fputc('\t', fp) < 0 ? -1 : put_list(fp, &x->sources));
-        r = r ? r : (fputc('\n', fp) < 0 ? -1 : 0);
+        r = put_fields(s, f, sizeof f / sizeof f[0]);
+        r = r ? r : end_record(s, &x->sources);
     }
     free(order);
     return r;
@@ -197,7 +380,7 @@ cmp_article_ptr(const void *a, const void *b)
 }
 
 static int
-write_articles(FILE *fp, const VnkgFacts *facts)
+write_articles(Sink *s, const VnkgFacts *facts)
 {
     size_t n = facts->n_articles;
     const VnkgArticle **order = malloc((n + 1) * sizeof *order);
@@ -215,62 +398,101 @@ write_articles(FILE *fp, const VnkgFacts *facts)
         const VnkgArticle *a = order[i];
         const char *f[] = {"A",      a->id,   a->url,
                            a->title, a->date, a->date_inferred ? "1" : "0"};
-        r = put_fields(fp, f, sizeof f / sizeof f[0]);
-        r = r ? r : (fputc('\n', fp) < 0 ? -1 : 0);
+        r = put_fields(s, f, sizeof f / sizeof f[0]);
+        r = r ? r : end_record(s, NULL);
     }
     free(order);
     return r;
 }
 
+/* Mentions sort by article id, start, end, entity id. */
 typedef struct {
-    const VnkgFacts *facts;
-    const VnkgMention *m;
-} MentionRef;
+    size_t article, entity; /* ranks */
+    size_t start, end;
+    size_t index;
+} MentionKey;
 
 static int
-cmp_mention_ref(const void *a, const void *b)
+cmp_mention(const void *a, const void *b)
 {
-    const VnkgMention *m = ((const MentionRef *)a)->m;
-    const VnkgMention *n = ((const MentionRef *)b)->m;
-    const VnkgEntity *e = ((const MentionRef *)a)->facts->entities;
-    int c = strcmp(m->article, n->article);
-    if (c) {
-        return c;
+    const MentionKey *x = a, *y = b;
+    if (x->article != y->article) {
+        return x->article < y->article ? -1 : 1;
     }
-    if (m->start != n->start) {
-        return m->start < n->start ? -1 : 1;
+    if (x->start != y->start) {
+        return x->start < y->start ? -1 : 1;
     }
-    if (m->end != n->end) {
-        return m->end < n->end ? -1 : 1;
+    if (x->end != y->end) {
+        return x->end < y->end ? -1 : 1;
     }
-    return strcmp(e[m->entity].id, e[n->entity].id);
+    if (x->entity != y->entity) {
+        return x->entity < y->entity ? -1 : 1;
+    }
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* key[i].article for every mention: the mentions of an article mostly come
+ * together, so the strings ranked are those of runs of equal ids. */
+static int
+rank_articles(const VnkgFacts *facts, MentionKey *key)
+{
+    size_t n = facts->n_mentions;
+    Ranked *runs = malloc((n + 1) * sizeof *runs);
+    size_t *rank = malloc((n + 1) * sizeof *rank);
+    if (!runs || !rank) {
+        free(runs);
+        free(rank);
+        return -1;
+    }
+    size_t n_runs = 0;
+    for (size_t i = 0; i < n; ++i) {
+        const char *a = facts->mentions[i].article;
+        if (n_runs == 0 || strcmp(runs[n_runs - 1].s, a) != 0) {
+            runs[n_runs] = (Ranked){a, n_runs};
+            ++n_runs;
+        }
+        key[i].article = n_runs - 1; /* the run, for now */
+    }
+    rank_sorted(runs, n_runs, rank);
+    for (size_t i = 0; i < n; ++i) {
+        key[i].article = rank[key[i].article];
+    }
+    free(runs);
+    free(rank);
+    return 0;
 }
 
 static int
-write_mentions(FILE *fp, const VnkgFacts *facts)
+write_mentions(Sink *s, const VnkgFacts *facts, const Order *o)
 {
     size_t n = facts->n_mentions;
-    MentionRef *order = malloc((n + 1) * sizeof *order);
-    if (!order) {
+    MentionKey *order = malloc((n + 1) * sizeof *order);
+    if (!order || rank_articles(facts, order) < 0) {
+        free(order);
         return -1;
     }
     for (size_t i = 0; i < n; ++i) {
-        order[i] = (MentionRef){facts, &facts->mentions[i]};
+        const VnkgMention *m = &facts->mentions[i];
+        order[i].entity = o->entity_rank[m->entity];
+        order[i].start = m->start;
+        order[i].end = m->end;
+        order[i].index = i;
     }
     if (n > 1) {
-        qsort(order, n, sizeof *order, cmp_mention_ref);
+        qsort(order, n, sizeof *order, cmp_mention);
     }
     int r = 0;
     for (size_t i = 0; r == 0 && i < n; ++i) {
-        const VnkgMention *m = order[i].m;
-        char start[32], end[32];
-        snprintf(start, sizeof start, "%zu", m->start);
-        snprintf(end, sizeof end, "%zu", m->end);
-        const char *f[] = {
-            "M",       m->article, start, end, facts->entities[m->entity].id,
-            m->surface};
-        r = put_fields(fp, f, sizeof f / sizeof f[0]);
-        r = r ? r : (fputc('\n', fp) < 0 ? -1 : 0);
+        const VnkgMention *m = &facts->mentions[order[i].index];
+        char start[24], end[24];
+        const char *f[] = {"M",
+                           m->article,
+                           fmt_size(start, m->start),
+                           fmt_size(end, m->end),
+                           facts->entities[m->entity].id,
+                           m->surface};
+        r = put_fields(s, f, sizeof f / sizeof f[0]);
+        r = r ? r : end_record(s, NULL);
     }
     free(order);
     return r;
@@ -279,11 +501,25 @@ write_mentions(FILE *fp, const VnkgFacts *facts)
 VnkgStatus
 vnkg_facts_write(VnkgContext *ctx, const VnkgFacts *facts, FILE *fp)
 {
-    int r = fputs(FACTS_MAGIC "\n", fp) < 0 ? -1 : 0;
-    r = r ? r : write_articles(fp, facts);
-    r = r ? r : write_entities(fp, facts);
-    r = r ? r : write_facts(fp, facts);
-    r = r ? r : write_mentions(fp, facts);
+    Sink s = {fp, malloc(SINK_CAP), 0, 0, 0};
+    Order o = {NULL, NULL};
+    int r = s.buf && order_init(&o, facts) == 0 ? 0 : -1;
+    if (r == 0) {
+        sink_puts(&s, FACTS_MAGIC "\n");
+    }
+    r = r ? r : write_articles(&s, facts);
+    r = r ? r : write_entities(&s, facts, &o);
+    r = r ? r : write_facts(&s, facts, &o);
+    r = r ? r : write_mentions(&s, facts, &o);
+    if (r == 0) {
+        sink_flush(&s);
+        r = sink_status(&s);
+    }
+    order_clear(&o);
+    free(s.buf);
+    if (s.failed) {
+        errno = s.err;
+    }
     if (r < 0 || fflush(fp) != 0 || ferror(fp)) {
         return vnkg_diag(ctx, VNKG_ERR_WRITE, "writing facts: %s",
                          strerror(errno ? errno : EIO));

@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: MIT */
+/* Output jobs on threads. The jobs only read the graph and the facts, and
+ * each writes its own file, so they need no locking but for the queue.
+ * What must not change with the thread count is what the user sees: the
+ * diagnostics (kept per job and passed on in job order) and the status
+ * (that of the first failed job in job order, as when run in order). */
+#include "jobs.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Msg {
+    struct Msg *next;
+    VnkgStatus st;
+    char text[]; /* NUL-terminated */
+} Msg;
+
+struct Runner;
+
+typedef struct {
+    const VnkgCliJob *job;
+    struct Runner *runner;
+    VnkgContext *ctx; /* the job's own */
+    Msg *msgs;        /* its diagnostics, oldest first */
+    Msg **tail;
+    VnkgStatus status;
+} Slot;
+
+typedef struct Runner {
+    VnkgContext *ctx; /* the caller's */
+    pthread_mutex_t lock;
+    Slot *slots;
+    size_t *order; /* job indices, by decreasing cost */
+    size_t n;
+    size_t next;         /* order[next] starts next */
+    size_t first_failed; /* lowest failed job index; n while none */
+} Runner;
+
+/* A job context's sink: keeps the message for later. Without memory for
+ * it, it goes to the caller's sink at once (under the lock, one line). */
+static void
+keep_diag(VnkgStatus st, const char *message, void *user)
+{
+    Slot *s = user;
+    size_t len = strlen(message);
+    Msg *m = malloc(sizeof *m + len + 1);
+    if (!m) {
+        pthread_mutex_lock(&s->runner->lock);
+        vnkg_diag(s->runner->ctx, st, "%s", message);
+        pthread_mutex_unlock(&s->runner->lock);
+        return;
+    }
+    m->next = NULL;
+    m->st = st;
+    memcpy(m->text, message, len + 1);
+    *s->tail = m;
+    s->tail = &m->next;
+}
+
+/* A context like the caller's whose diagnostics are kept in `s`. */
+static VnkgStatus
+slot_context(VnkgContext *parent, Slot *s)
+{
+    VnkgContext *c = NULL;
+    VNKG_TRY(vnkg_context_new_with(&c, vnkg_context_allocator(parent)));
+    *vnkg_context_limits(c) = *vnkg_context_limits(parent);
+    vnkg_context_set_strict(c, vnkg_context_strict(parent));
+    vnkg_context_set_seed(c, vnkg_context_seed(parent));
+    void *user = NULL;
+    VnkgTempFileFn hook = vnkg_context_tempfile_hook(parent, &user);
+    vnkg_context_set_tempfile_hook(c, hook, user);
+    vnkg_context_set_diag(c, keep_diag, s);
+    s->ctx = c;
+    return VNKG_SUCCESS;
+}
+
+static void *
+worker(void *arg)
+{
+    Runner *r = arg;
+    pthread_mutex_lock(&r->lock);
+    while (r->next < r->n) {
+        size_t j = r->order[r->next++];
+        if (j > r->first_failed) {
+            continue; /* run in order, it would not have started */
+        }
+        Slot *s = &r->slots[j];
+        pthread_mutex_unlock(&r->lock);
+        VnkgStatus st = s->job->fn(s->ctx, s->job->arg);
+        pthread_mutex_lock(&r->lock);
+        s->status = st;
+        if (st != VNKG_SUCCESS && j < r->first_failed) {
+            r->first_failed = j;
+        }
+    }
+    pthread_mutex_unlock(&r->lock);
+    return NULL;
+}
+
+/* Passes on the kept diagnostics up to the first failed job. */
+static VnkgStatus
+report(Runner *r)
+{
+    for (size_t j = 0; j < r->n; ++j) {
+        for (const Msg *m = r->slots[j].msgs; m; m = m->next) {
+            vnkg_diag(r->ctx, m->st, "%s", m->text);
+        }
+        if (j == r->first_failed) {
+            return r->slots[j].status;
+        }
+    }
+    return VNKG_SUCCESS;
+}
+
+static void
+run_threads(Runner *r, size_t threads)
+{
+    pthread_t *tids = calloc(threads, sizeof *tids);
+    size_t started = 0;
+    while (tids && started + 1 < threads &&
+           pthread_create(&tids[started], NULL, worker, r) == 0) {
+        ++started; /* fewer threads (even none) only take longer */
+    }
+    worker(r);
+    for (size_t i = 0; i < started; ++i) {
+        pthread_join(tids[i], NULL);
+    }
+    free(tids);
+}
+
+static void
+runner_clear(Runner *r)
+{
+    for (size_t j = 0; r->slots && j < r->n; ++j) {
+        for (Msg *m = r->slots[j].msgs, *next; m; m = next) {
+            next = m->next;
+            free(m);
+        }
+        vnkg_context_free(r->slots[j].ctx);
+    }
+    free(r->slots);
+    free(r->order);
+    pthread_mutex_destroy(&r->lock);
+}
+
+/* Job indices by decreasing cost, ties in job order (insertion sort: a
+ * dozen jobs). */
+static void
+sort_by_cost(size_t *order, const VnkgCliJob *jobs, size_t n)
+{
+    for (size_t i = 0; i < n; ++i) {
+        size_t k = i;
+        while (k > 0 && jobs[order[k - 1]].cost < jobs[i].cost) {
+            order[k] = order[k - 1];
+            --k;
+        }
+        order[k] = i;
+    }
+}
+
+VnkgStatus
+vnkg_cli_run_jobs(VnkgContext *ctx, const VnkgCliJob *jobs, size_t n,
+                  size_t threads)
+{
+    if (threads <= 1 || n <= 1) {
+        for (size_t j = 0; j < n; ++j) {
+            VNKG_TRY(jobs[j].fn(ctx, jobs[j].arg));
+        }
+        return VNKG_SUCCESS;
+    }
+    Runner r = {.ctx = ctx, .n = n, .first_failed = n};
+    pthread_mutex_init(&r.lock, NULL);
+    r.slots = calloc(n, sizeof *r.slots);
+    r.order = calloc(n, sizeof *r.order);
+    VnkgStatus st = r.slots && r.order ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
+    for (size_t j = 0; j < n && st == VNKG_SUCCESS; ++j) {
+        r.slots[j].job = &jobs[j];
+        r.slots[j].runner = &r;
+        r.slots[j].tail = &r.slots[j].msgs;
+        st = slot_context(ctx, &r.slots[j]);
+    }
+    if (st == VNKG_SUCCESS) {
+        sort_by_cost(r.order, jobs, n);
+        run_threads(&r, threads < n ? threads : n);
+        st = report(&r);
+    } else {
+        st = vnkg_diag(ctx, st, "cannot start the output threads");
+    }
+    runner_clear(&r);
+    return st;
+}
