@@ -55,6 +55,8 @@ VNKG_API void vnkg_context_free(VnkgContext *ctx);
 
 VNKG_API void vnkg_context_set_diag(VnkgContext *ctx, VnkgDiagFn fn,
                                     void *user);
+/* The diagnostics sink (and its `user` in *user), to restore it later. */
+VNKG_API VnkgDiagFn vnkg_context_diag(const VnkgContext *ctx, void **user);
 VNKG_API void vnkg_context_set_strict(VnkgContext *ctx, int strict);
 VNKG_API int vnkg_context_strict(const VnkgContext *ctx);
 VNKG_API void vnkg_context_set_seed(VnkgContext *ctx, uint64_t seed);

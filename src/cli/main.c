@@ -640,7 +640,8 @@ typedef struct {
 typedef struct {
     const OutputData *data;
     OutputKind kind;
-    char path[4096];
+    char path[4096];  /* where the job writes: the staged name */
+    char final[4096]; /* the output's name */
 } OutputJob;
 
 /* A VnkgCliJobFn: writes one output file. */
@@ -675,6 +676,48 @@ write_output(VnkgContext *ctx, const void *arg)
     }
 }
 
+/* Each output is first written whole (itself atomically) under a staged
+ * name beside it; only when every one is written are they renamed over
+ * the outputs, in order. A run that fails (a full disk, a signal, an
+ * unwritable file) leaves the earlier outputs as they were, all of them,
+ * whatever -j: never a mix of old and new files. */
+#define STAGED_SUFFIX ".tmp.staged"
+
+/* The CLI's diagnostics while outputs are staged: as the default sink, but
+ * naming the output, not its staged file. */
+static void
+unstaged_diag(VnkgStatus st, const char *message, void *user)
+{
+    (void)st;
+    (void)user;
+    const size_t cut = sizeof STAGED_SUFFIX - 1;
+    fputs("vnkg: ", stderr);
+    for (const char *p = message, *hit; *p; p = hit + cut) {
+        if (!(hit = strstr(p, STAGED_SUFFIX))) {
+            fputs(p, stderr);
+            break;
+        }
+        fwrite(p, 1, (size_t)(hit - p), stderr);
+    }
+    fputc('\n', stderr);
+}
+
+static VnkgStatus
+publish(VnkgContext *ctx, const OutputJob *out, size_t n, VnkgStatus st)
+{
+    for (size_t i = 0; i < n; ++i) {
+        if (st == VNKG_SUCCESS && rename(out[i].path, out[i].final) != 0) {
+            st = vnkg_diag(ctx, VNKG_ERR_WRITE, "%s: cannot replace: %s",
+                           out[i].final, strerror(errno));
+        }
+        if (st != VNKG_SUCCESS) {
+            (void)unlink(out[i].path); /* absent when never written */
+        }
+        vnkg_cli_tempfile_hook(out[i].path, 0, NULL);
+    }
+    return st;
+}
+
 /* Writes the selected outputs, on o->jobs threads: the files are
  * independent and the graph and facts are only read. */
 static VnkgStatus
@@ -698,11 +741,21 @@ write_outputs(VnkgContext *ctx, const BuildOptions *o, const VnkgGraph *g,
         }
         out[n].data = &data;
         out[n].kind = (OutputKind)k;
-        snprintf(out[n].path, sizeof out[n].path, "%s/%s", o->output, d->name);
+        snprintf(out[n].final, sizeof out[n].final, "%s/%s", o->output,
+                 d->name);
+        snprintf(out[n].path, sizeof out[n].path, "%s/%s" STAGED_SUFFIX,
+                 o->output, d->name);
+        vnkg_cli_tempfile_hook(out[n].path, 1, NULL);
         jobs[n] = (VnkgCliJob){write_output, &out[n], d->cost};
         ++n;
     }
-    return vnkg_cli_run_jobs(ctx, jobs, n, o->jobs);
+    void *diag_user;
+    VnkgDiagFn diag = vnkg_context_diag(ctx, &diag_user);
+    vnkg_context_set_diag(ctx, unstaged_diag, NULL);
+    VnkgStatus st = vnkg_cli_run_jobs(ctx, jobs, n, o->jobs);
+    st = publish(ctx, out, n, st);
+    vnkg_context_set_diag(ctx, diag, diag_user);
+    return st;
 }
 
 static int

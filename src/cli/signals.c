@@ -13,7 +13,8 @@
 #include <unistd.h>
 
 enum {
-    SLOTS = 16,      /* one per output file being written, with room */
+    SLOTS = 32,      /* per output: its staged file and the temporary file
+                        that becomes it, with room */
     PATH_CAP = 4096, /* PATH_MAX on Linux */
     SLOT_FREE = 0,
     SLOT_BUSY = 1, /* being filled: the handler leaves it */

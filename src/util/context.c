@@ -89,6 +89,13 @@ vnkg_context_set_diag(VnkgContext *ctx, VnkgDiagFn fn, void *user)
     ctx->diag_user = user;
 }
 
+VnkgDiagFn
+vnkg_context_diag(const VnkgContext *ctx, void **user)
+{
+    *user = ctx->diag_user;
+    return ctx->diag;
+}
+
 void
 vnkg_context_set_strict(VnkgContext *ctx, int strict)
 {

@@ -440,6 +440,13 @@ if mount -t tmpfs -o size=64k tmpfs "$mnt" 2>/dev/null; then
     [ "$(snapshot "$mnt/out")" = "$before" ]
     check "full disk: previous outputs intact" $?
     no_temp "full disk" "$mnt/out"
+    # the outputs written on 4 threads: still none replaced
+    vk build -q -j 4 "$root/samples" -o "$mnt/out"
+    status "full disk, -j 4" 3
+    names "full disk, -j 4" "out/graph.graphml: No space left on device"
+    [ "$(snapshot "$mnt/out")" = "$before" ]
+    check "full disk, -j 4: previous outputs intact" $?
+    no_temp "full disk, -j 4" "$mnt/out"
     umount "$mnt" && mnt=
 else
     mnt=
