@@ -129,7 +129,7 @@ vnkg_pipeline_new(VnkgContext *ctx, const VnkgLexicon *lex, size_t threads,
     p->lex = lex;
     p->out = out;
     p->n_threads = threads > 1 ? threads : 0;
-    p->cap = p->n_threads ? 4 * p->n_threads : 1;
+    p->cap = p->n_threads ? 64 * p->n_threads : 1;
     p->slots = vnkg_calloc(ctx, p->cap, sizeof *p->slots);
     p->threads = vnkg_calloc(ctx, p->n_threads + 1, sizeof *p->threads);
     if (!p->slots || !p->threads) {
