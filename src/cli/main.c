@@ -105,6 +105,15 @@ peak_rss_mb(void)
     return kb / 1024;
 }
 
+/* Threads by default: the online processors, at most 8 (the outputs do
+ * not depend on it; past 8 the single ingest thread is the limit). */
+static size_t
+default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 8 ? 8 : (size_t)n;
+}
+
 static void
 usage_build(FILE *fp)
 {
@@ -116,7 +125,8 @@ usage_build(FILE *fp)
         "\n"
         "Options:\n"
         "  -o, --output DIR     output directory (default ./vnkg-out)\n"
-        "  --format LIST        graphml,rdf,csv (default: all)\n"
+        "  --format LIST        graphml,rdf,csv,svg,gexf or all (default:\n"
+        "                       graphml,rdf,csv,svg)\n"
         "  --ontology DIR       lexicons to use (default: $VNKG_ONTOLOGY,\n"
         "                       else the installed ontology/)\n"
         "  --base-iri IRI       base of minted RDF IRIs\n"
@@ -129,11 +139,25 @@ usage_build(FILE *fp)
         "  --max-articles N     fail beyond N articles (default 10000000)\n"
         "  --max-html-depth N   skip HTML nested deeper (default 256)\n"
         "                       (sizes take K, M, G suffixes: KiB, MiB, GiB)\n"
+        "  -j, --jobs N         threads (default: online CPUs, at most 8);\n"
+        "                       the outputs are the same for any N\n"
+        "  --append DIR         add INPUTs to the graph in DIR (its "
+        "facts.vnkg)\n"
+        "  --relations LIST     analyse only these relations (all edges are\n"
+        "                       still written); --co-mention-only\n"
+        "  --types LIST         analyse only nodes of these types\n"
+        "  --betweenness-cutoff X, --betweenness-samples K\n"
+        "                       cheaper betweenness (default: exact, sampled\n"
+        "                       automatically on large graphs)\n"
+        "  --top N              entities drawn in graph.svg (default 50)\n"
+        "  --progress           progress on stderr (default on a terminal)\n"
+        "  --timings            time and peak memory per stage on stderr\n"
         "  -h, --help           show this help\n"
         "\n"
         "Outputs in DIR: graph.graphml, graph.rdf, nodes.csv, edges.csv,\n"
-        "centrality.tsv, mentions.tsv (each written to a temporary file and\n"
-        "renamed when complete).\n"
+        "centrality.tsv, mentions.tsv, graph.svg, report.md, facts.vnkg\n"
+        "(graph.gexf with --format gexf or all), each written whole under a\n"
+        "temporary name and all renamed once all are written.\n"
         "\n"
         "Examples:\n"
         "  vnkg build samples/ -o vnkg-out\n"
@@ -401,7 +425,7 @@ parse_build(int argc, char **argv, BuildOptions *o, int mode)
 {
     memset(o, 0, sizeof *o);
     o->mode = mode;
-    o->jobs = 1;
+    o->jobs = default_jobs();
     o->output = "vnkg-out";
     o->formats = FMT_DEFAULT;
     o->seed = 42;
