@@ -83,6 +83,21 @@ VnkgStatus vnkg_ingest_jsonl_counted(VnkgContext *ctx, const char *name,
                                      VnkgDocumentFn fn, void *user,
                                      size_t *skipped, size_t *count);
 
+/* A source of bytes: up to `cap` bytes into `buf`, their number in *got
+ * (0 at the end). Returns VNKG_ERR_IO or VNKG_ERR_LIMIT, diagnosed. */
+typedef VnkgStatus (*VnkgIngestReadFn)(void *src, char *buf, size_t cap,
+                                       size_t *got);
+
+/* JSON Lines read from `read` as they come, each line handled as soon as
+ * it is complete (as vnkg_ingest_jsonl_counted): memory holds a block and
+ * one line, never the file; a line over limits.max_article_bytes is
+ * counted and skipped without being kept. *blank is set when no line had
+ * anything but white space. */
+VnkgStatus vnkg_ingest_jsonl_stream(VnkgContext *ctx, const char *name,
+                                    VnkgIngestReadFn read, void *src,
+                                    VnkgDocumentFn fn, void *user,
+                                    size_t *count, int *blank);
+
 /* HTML (libxml2) helpers, in html_text.c. */
 struct _xmlNode;
 

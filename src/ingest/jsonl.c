@@ -24,6 +24,7 @@ typedef struct {
     void *user;
     size_t skipped;
     size_t *count;
+    size_t lines; /* lines that were not blank */
 } JsonlRun;
 
 static char *
@@ -224,6 +225,18 @@ parse_line(JsonlRun *run, size_t lineno, const char *line, size_t len,
     return st;
 }
 
+/* Skips a line over limits.max_article_bytes, with a diagnostic. */
+static void
+too_long(JsonlRun *run, size_t lineno, size_t len)
+{
+    run->skipped++;
+    vnkg_diag(run->ctx, VNKG_ERR_LIMIT,
+              "%s:%zu: line of %zu bytes exceeds the article limit of "
+              "%zu bytes",
+              run->name, lineno, len,
+              vnkg_context_limits(run->ctx)->max_article_bytes);
+}
+
 static VnkgStatus
 handle_line(JsonlRun *run, size_t lineno, const char *line, size_t len)
 {
@@ -238,13 +251,9 @@ handle_line(JsonlRun *run, size_t lineno, const char *line, size_t len)
     if (vnkg_ingest_is_blank(line, len)) {
         return VNKG_SUCCESS;
     }
-    size_t max = vnkg_context_limits(ctx)->max_article_bytes;
-    if (len > max) {
-        run->skipped++;
-        vnkg_diag(ctx, VNKG_ERR_LIMIT,
-                  "%s:%zu: line of %zu bytes exceeds the article limit of "
-                  "%zu bytes",
-                  run->name, lineno, len, max);
+    run->lines++;
+    if (len > vnkg_context_limits(ctx)->max_article_bytes) {
+        too_long(run, lineno, len);
         return VNKG_SUCCESS;
     }
     VnkgDocument *doc = NULL;
@@ -268,7 +277,7 @@ vnkg_ingest_jsonl_counted(VnkgContext *ctx, const char *name, const char *data,
                           size_t *skipped, size_t *count)
 {
     assert(ctx && name && fn && count && (data || len == 0));
-    JsonlRun run = {ctx, name, NULL, fn, user, 0, count};
+    JsonlRun run = {ctx, name, NULL, fn, user, 0, count, 0};
     VnkgStatus st = vnkg_ingest_id_from_name(ctx, name, &run.base);
     size_t pos = 0;
     size_t lineno = 0;
@@ -292,4 +301,77 @@ vnkg_ingest_jsonl(VnkgContext *ctx, const char *name, const char *data,
     size_t count = 0;
     return vnkg_ingest_jsonl_counted(ctx, name, data, len, fn, user, skipped,
                                      &count);
+}
+
+/* Bytes read per call: lines are handled as soon as they are complete, so
+ * memory holds one block and the line being read, not the file. */
+#define STREAM_BLOCK ((size_t)1 << 20)
+
+VnkgStatus
+vnkg_ingest_jsonl_stream(VnkgContext *ctx, const char *name,
+                         VnkgIngestReadFn read, void *src, VnkgDocumentFn fn,
+                         void *user, size_t *count, int *blank)
+{
+    assert(ctx && name && read && fn && count && blank);
+    JsonlRun run = {ctx, name, NULL, fn, user, 0, count, 0};
+    VnkgStatus st = vnkg_ingest_id_from_name(ctx, name, &run.base);
+    size_t max = vnkg_context_limits(ctx)->max_article_bytes;
+    VnkgIngestBuf buf;
+    vnkg_ingest_buf_init(&buf, ctx);
+    size_t lineno = 0, scanned = 0;
+    size_t dropped = 0; /* > 0: inside an over-long line, bytes dropped */
+    int eof = 0;
+    while (st == VNKG_SUCCESS && !eof) {
+        size_t got = 0;
+        st = vnkg_ingest_buf_reserve(&buf, STREAM_BLOCK);
+        if (st == VNKG_SUCCESS) {
+            st = read(src, buf.ptr + buf.len, STREAM_BLOCK, &got);
+        }
+        eof = got == 0;
+        buf.len += got;
+        size_t pos = 0; /* start of the first line not handled */
+        while (st == VNKG_SUCCESS) {
+            const char *nl = memchr(buf.ptr + scanned, '\n', buf.len - scanned);
+            if (!nl) {
+                break;
+            }
+            size_t end = (size_t)(nl - buf.ptr);
+            if (dropped) { /* the end of an over-long line */
+                run.lines++;
+                too_long(&run, ++lineno, dropped + (end - pos));
+                dropped = 0;
+            } else {
+                st = handle_line(&run, ++lineno, buf.ptr + pos, end - pos);
+            }
+            pos = scanned = end + 1;
+        }
+        if (st == VNKG_SUCCESS && eof && pos < buf.len) { /* no final \n */
+            if (dropped) {
+                run.lines++;
+                too_long(&run, ++lineno, dropped + (buf.len - pos));
+                dropped = 0;
+            } else {
+                st = handle_line(&run, ++lineno, buf.ptr + pos, buf.len - pos);
+            }
+            pos = buf.len;
+        }
+        /* keep the partial line; past the limit keep only its length */
+        size_t rest = buf.len - pos;
+        if (rest > max + 1) {
+            dropped += rest;
+            rest = 0;
+        } else if (pos > 0) {
+            memmove(buf.ptr, buf.ptr + pos, rest);
+        }
+        buf.len = rest;
+        scanned = rest;
+    }
+    if (st == VNKG_SUCCESS && dropped) { /* ended inside an over-long line */
+        run.lines++;
+        too_long(&run, ++lineno, dropped);
+    }
+    vnkg_ingest_buf_clear(&buf);
+    vnkg_free(ctx, run.base);
+    *blank = run.lines == 0;
+    return st;
 }

@@ -196,10 +196,97 @@ ingest_data(PathRun *run, const char *name, const char *data, size_t len,
     return deliver(run, doc);
 }
 
+/* A file descriptor as a VnkgIngestReadFn: first the bytes already read
+ * (`head`), then the rest, within limits.max_file_bytes. */
+typedef struct {
+    VnkgContext *ctx;
+    int fd;
+    const char *name;
+    const char *head;
+    size_t head_len;
+    size_t total;
+    int too_big; /* stopped at limits.max_file_bytes */
+} FdSource;
+
+/* Reads from the descriptor itself. */
+static VnkgStatus
+fd_read_raw(FdSource *src, char *buf, size_t cap, size_t *got)
+{
+    *got = 0;
+    for (;;) {
+        ssize_t n = read(src->fd, buf, cap);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            return vnkg_diag(src->ctx, VNKG_ERR_IO, "%s: %s", src->name,
+                             strerror(errno));
+        }
+        src->total += (size_t)n;
+        size_t max = vnkg_context_limits(src->ctx)->max_file_bytes;
+        if (src->total > max) {
+            src->too_big = 1;
+            return vnkg_diag(src->ctx, VNKG_ERR_LIMIT,
+                             "%s: file exceeds the limit of %zu bytes",
+                             src->name, max);
+        }
+        *got = (size_t)n;
+        return VNKG_SUCCESS;
+    }
+}
+
+static VnkgStatus
+fd_read(void *arg, char *buf, size_t cap, size_t *got)
+{
+    FdSource *src = arg;
+    if (src->head_len > 0) {
+        size_t n = src->head_len < cap ? src->head_len : cap;
+        memcpy(buf, src->head, n);
+        src->head += n;
+        src->head_len -= n;
+        *got = n;
+        return VNKG_SUCCESS;
+    }
+    return fd_read_raw(src, buf, cap, got);
+}
+
+/* JSON Lines are read as a stream: a crawl of several GB never sits in
+ * memory whole. The first block is checked like any file. */
+static VnkgStatus
+ingest_jsonl_fd(PathRun *run, int fd, const char *name, int explicit_input)
+{
+    char head[4096];
+    FdSource src = {run->ctx, fd, name, head, 0, 0, 0};
+    size_t got = 0;
+    do { /* a pipe may deliver the first block in pieces */
+        VNKG_TRY(fd_read_raw(&src, head + src.head_len,
+                             sizeof head - src.head_len, &got));
+        src.head_len += got;
+    } while (got > 0 && src.head_len < sizeof head);
+    if (looks_binary(head, src.head_len)) {
+        VnkgStatus st = explicit_input ? VNKG_ERR_BAD_SYNTAX : VNKG_FAILURE;
+        vnkg_diag(run->ctx, st, "%s: not a text file, skipped", name);
+        return explicit_input ? st : VNKG_SUCCESS;
+    }
+    int blank = 1;
+    VnkgStatus st = vnkg_ingest_jsonl_stream(
+        run->ctx, name, fd_read, &src, jsonl_forward, run, &run->count, &blank);
+    if (st == VNKG_ERR_LIMIT && !src.too_big && run->stop == VNKG_SUCCESS) {
+        run->stop = st; /* max_articles ends the run */
+    }
+    if (st == VNKG_SUCCESS && blank) {
+        vnkg_diag(run->ctx, VNKG_FAILURE, "%s: empty, skipped", name);
+    }
+    return st;
+}
+
 static VnkgStatus
 ingest_fd(PathRun *run, int fd, const char *name, size_t hint,
           int explicit_input)
 {
+    if (resolve_format(run, name) == VNKG_FORMAT_JSONL) {
+        return ingest_jsonl_fd(run, fd, name, explicit_input);
+    }
     VnkgIngestBuf buf;
     vnkg_ingest_buf_init(&buf, run->ctx);
     VnkgStatus st = read_all(run->ctx, fd, name, hint, &buf);

@@ -2,6 +2,7 @@
 /* Unit tests for src/ingest: text, HTML, JSON Lines and paths. */
 #undef NDEBUG
 
+#include "../../src/ingest/ingest_internal.h"
 #include "failalloc.h"
 
 #include <vnkg/document.h>
@@ -551,6 +552,90 @@ test_jsonl_limits_and_stop(void)
     vnkg_context_free(ctx);
 }
 
+/* A reader handing out `step` bytes at a time. */
+typedef struct {
+    const char *data;
+    size_t len, pos, step;
+} Pieces;
+
+static VnkgStatus
+pieces_read(void *arg, char *buf, size_t cap, size_t *got)
+{
+    Pieces *p = arg;
+    size_t n = p->len - p->pos;
+    n = n < p->step ? n : p->step;
+    n = n < cap ? n : cap;
+    memcpy(buf, p->data + p->pos, n);
+    p->pos += n;
+    *got = n;
+    return VNKG_SUCCESS;
+}
+
+/* Streamed JSON Lines give what the whole buffer gives: documents,
+ * skipped lines and diagnostics, over-long lines (kept or not in memory),
+ * CRLF, a BOM, no final newline, whatever the pieces. */
+static void
+test_jsonl_stream(void)
+{
+    static char data[8192];
+    size_t n = 0;
+    n +=
+        (size_t)snprintf(data + n, sizeof data - n,
+                         "\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"Một\"}\r\n\n  \n"
+                         "{\"id\":\"b\",\"text\":\"");
+    for (int i = 0; i < 3000; ++i) { /* an over-long line (limit 1000) */
+        data[n++] = 'x';
+    }
+    n += (size_t)snprintf(data + n, sizeof data - n,
+                          "\"}\nnot json\n{\"id\":\"c\",\"text\":\"Ba\"}\n"
+                          "{\"id\":\"d\",\"text\":\"");
+    for (int i = 0; i < 2000; ++i) { /* over-long and last, no newline */
+        data[n++] = 'y';
+    }
+    data[n] = '\0';
+    DiagLog ref_log;
+    VnkgContext *ctx = new_context(&ref_log);
+    vnkg_context_limits(ctx)->max_article_bytes = 1000;
+    DocList ref = {{NULL}, 0, VNKG_SUCCESS};
+    size_t skipped = 0;
+    assert(vnkg_ingest_jsonl(ctx, "s.jsonl", data, n, collect, &ref,
+                             &skipped) == VNKG_SUCCESS);
+    assert(ref.len == 2 && skipped == 3);
+    static const size_t steps[] = {1, 2, 7, 999, 1000, 1001, 4096, 1 << 20};
+    for (size_t k = 0; k < sizeof steps / sizeof steps[0]; ++k) {
+        DiagLog log;
+        VnkgContext *c = new_context(&log);
+        vnkg_context_limits(c)->max_article_bytes = 1000;
+        DocList got = {{NULL}, 0, VNKG_SUCCESS};
+        Pieces src = {data, n, 0, steps[k]};
+        size_t count = 0;
+        int blank = 1;
+        assert(vnkg_ingest_jsonl_stream(c, "s.jsonl", pieces_read, &src,
+                                        collect, &got, &count,
+                                        &blank) == VNKG_SUCCESS);
+        assert(!blank && count == 2 && got.len == ref.len);
+        for (size_t i = 0; i < got.len; ++i) {
+            assert(strcmp(got.docs[i]->id, ref.docs[i]->id) == 0);
+            assert(strcmp(got.docs[i]->text, ref.docs[i]->text) == 0);
+            assert(strcmp(got.docs[i]->source, ref.docs[i]->source) == 0);
+        }
+        assert(log.count == ref_log.count);
+        assert(strcmp(log.text, ref_log.text) == 0);
+        docs_clear(c, &got);
+        vnkg_context_free(c);
+    }
+    /* only blank lines */
+    Pieces src = {" \n\r\n\t\n", 6, 0, 2};
+    size_t count = 0;
+    int blank = 0;
+    DocList none = {{NULL}, 0, VNKG_SUCCESS};
+    assert(vnkg_ingest_jsonl_stream(ctx, "b.jsonl", pieces_read, &src, collect,
+                                    &none, &count, &blank) == VNKG_SUCCESS);
+    assert(blank && count == 0 && none.len == 0);
+    docs_clear(ctx, &ref);
+    vnkg_context_free(ctx);
+}
+
 /* ---- paths -------------------------------------------------------------- */
 
 static char tmp_root[64];
@@ -820,6 +905,7 @@ main(void)
     test_jsonl_malformed_line();
     test_jsonl_fields();
     test_jsonl_limits_and_stop();
+    test_jsonl_stream();
     make_tree();
     test_path_directory();
     test_path_files();
