@@ -3,6 +3,7 @@
  * Source, Target, Type, Kind, Weight: REFERENCE.md §1.5), RFC 4180 quoting,
  * UTF-8 without BOM, LF line ends; centrality.tsv and mentions.tsv with
  * tabs and newlines inside fields turned into spaces. */
+#include "../util/rank.h"
 #include "export_internal.h"
 
 #include <stdlib.h>
@@ -225,51 +226,18 @@ cmp_mention(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
-typedef struct {
-    const char *s;
-    size_t index;
-} Ranked;
-
-static int
-cmp_ranked(const void *a, const void *b)
-{
-    const Ranked *x = a, *y = b;
-    int c = strcmp(x->s, y->s);
-    if (c) {
-        return c;
-    }
-    return x->index < y->index ? -1 : x->index > y->index;
-}
-
-/* Sorts v[0..n) and sets rank[v[k].index] to the number of distinct
- * strings before v[k].s. */
-static void
-rank_sorted(Ranked *v, size_t n, size_t *rank)
-{
-    if (n > 1) {
-        qsort(v, n, sizeof *v, cmp_ranked);
-    }
-    size_t r = 0;
-    for (size_t k = 0; k < n; ++k) {
-        if (k > 0 && strcmp(v[k - 1].s, v[k].s) != 0) {
-            ++r;
-        }
-        rank[v[k].index] = r;
-    }
-}
-
 /* key[i].entity for every mention. */
 static VnkgStatus
 rank_entities(VnkgContext *ctx, const VnkgFacts *facts, MentionKey *key)
 {
     size_t n = vnkg_facts_entity_count(facts);
-    Ranked *v = vnkg_calloc(ctx, n + 1, sizeof *v);
+    VnkgRanked *v = vnkg_calloc(ctx, n + 1, sizeof *v);
     size_t *rank = vnkg_calloc(ctx, n + 1, sizeof *rank);
     if (v && rank) {
         for (size_t i = 0; i < n; ++i) {
-            v[i] = (Ranked){vnkg_facts_entity_at(facts, i)->id, i};
+            v[i] = (VnkgRanked){vnkg_facts_entity_at(facts, i)->id, i};
         }
-        rank_sorted(v, n, rank);
+        vnkg_rank_sorted(v, n, rank);
         for (size_t i = 0; i < vnkg_facts_mention_count(facts); ++i) {
             key[i].entity = rank[vnkg_facts_mention_at(facts, i)->entity];
         }
@@ -285,19 +253,19 @@ static VnkgStatus
 rank_articles(VnkgContext *ctx, const VnkgFacts *facts, MentionKey *key)
 {
     size_t n = vnkg_facts_mention_count(facts);
-    Ranked *runs = vnkg_calloc(ctx, n + 1, sizeof *runs);
+    VnkgRanked *runs = vnkg_calloc(ctx, n + 1, sizeof *runs);
     size_t *rank = vnkg_calloc(ctx, n + 1, sizeof *rank);
     if (runs && rank) {
         size_t n_runs = 0;
         for (size_t i = 0; i < n; ++i) {
             const char *a = vnkg_facts_mention_at(facts, i)->article;
             if (n_runs == 0 || strcmp(runs[n_runs - 1].s, a) != 0) {
-                runs[n_runs] = (Ranked){a, n_runs};
+                runs[n_runs] = (VnkgRanked){a, n_runs};
                 ++n_runs;
             }
             key[i].article = n_runs - 1; /* the run, for now */
         }
-        rank_sorted(runs, n_runs, rank);
+        vnkg_rank_sorted(runs, n_runs, rank);
         for (size_t i = 0; i < n; ++i) {
             key[i].article = rank[key[i].article];
         }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The facts file: a sorted, line-oriented dump of a fact store that merges
  * back exactly (format in include/vnkg/facts.h). */
+#include "../util/rank.h"
 #include "facts_internal.h"
 
 #include <errno.h>
@@ -202,40 +203,7 @@ fmt_size(char buf[24], size_t v)
  * merge sort, which the files were written with). */
 
 typedef struct {
-    const char *s;
-    size_t index;
-} Ranked;
-
-static int
-cmp_ranked(const void *a, const void *b)
-{
-    const Ranked *x = a, *y = b;
-    int c = strcmp(x->s, y->s);
-    if (c) {
-        return c;
-    }
-    return x->index < y->index ? -1 : x->index > y->index;
-}
-
-/* Sorts v[0..n) by string (then index) and sets rank[v[k].index] to the
- * number of distinct strings before v[k].s. */
-static void
-rank_sorted(Ranked *v, size_t n, size_t *rank)
-{
-    if (n > 1) {
-        qsort(v, n, sizeof *v, cmp_ranked);
-    }
-    size_t r = 0;
-    for (size_t k = 0; k < n; ++k) {
-        if (k > 0 && strcmp(v[k - 1].s, v[k].s) != 0) {
-            ++r;
-        }
-        rank[v[k].index] = r;
-    }
-}
-
-typedef struct {
-    Ranked *entities; /* entities by id */
+    VnkgRanked *entities; /* entities by id */
     size_t *entity_rank;
 } Order;
 
@@ -249,9 +217,9 @@ order_init(Order *o, const VnkgFacts *facts)
         return -1;
     }
     for (size_t i = 0; i < n; ++i) {
-        o->entities[i] = (Ranked){facts->entities[i].id, i};
+        o->entities[i] = (VnkgRanked){facts->entities[i].id, i};
     }
-    rank_sorted(o->entities, n, o->entity_rank);
+    vnkg_rank_sorted(o->entities, n, o->entity_rank);
     return 0;
 }
 
@@ -437,7 +405,7 @@ static int
 rank_articles(const VnkgFacts *facts, MentionKey *key)
 {
     size_t n = facts->n_mentions;
-    Ranked *runs = malloc((n + 1) * sizeof *runs);
+    VnkgRanked *runs = malloc((n + 1) * sizeof *runs);
     size_t *rank = malloc((n + 1) * sizeof *rank);
     if (!runs || !rank) {
         free(runs);
@@ -448,12 +416,12 @@ rank_articles(const VnkgFacts *facts, MentionKey *key)
     for (size_t i = 0; i < n; ++i) {
         const char *a = facts->mentions[i].article;
         if (n_runs == 0 || strcmp(runs[n_runs - 1].s, a) != 0) {
-            runs[n_runs] = (Ranked){a, n_runs};
+            runs[n_runs] = (VnkgRanked){a, n_runs};
             ++n_runs;
         }
         key[i].article = n_runs - 1; /* the run, for now */
     }
-    rank_sorted(runs, n_runs, rank);
+    vnkg_rank_sorted(runs, n_runs, rank);
     for (size_t i = 0; i < n; ++i) {
         key[i].article = rank[key[i].article];
     }
