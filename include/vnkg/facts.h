@@ -193,6 +193,12 @@ VNKG_API const VnkgFact *vnkg_facts_fact_at(const VnkgFacts *facts, size_t i);
 VNKG_API size_t vnkg_facts_mention_count(const VnkgFacts *facts);
 VNKG_API const VnkgMention *vnkg_facts_mention_at(const VnkgFacts *facts,
                                                   size_t i);
+/* The mentions' indices in the order facts.vnkg and mentions.tsv list
+ * them: by article id, start, end, entity id. *out (one index per mention)
+ * belongs to the caller (vnkg_free). Returns VNKG_ERR_NO_MEMORY. */
+VNKG_API VnkgStatus vnkg_facts_mention_order(VnkgContext *ctx,
+                                             const VnkgFacts *facts,
+                                             size_t **out);
 VNKG_API size_t vnkg_facts_article_count(const VnkgFacts *facts);
 VNKG_API const VnkgArticle *vnkg_facts_article_at(const VnkgFacts *facts,
                                                   size_t i);

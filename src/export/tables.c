@@ -3,7 +3,6 @@
  * Source, Target, Type, Kind, Weight: REFERENCE.md §1.5), RFC 4180 quoting,
  * UTF-8 without BOM, LF line ends; centrality.tsv and mentions.tsv with
  * tabs and newlines inside fields turned into spaces. */
-#include "../util/rank.h"
 #include "export_internal.h"
 
 #include <stdlib.h>
@@ -201,87 +200,13 @@ write_centrality(VnkgContext *ctx, FILE *fp, const void *data)
  * the order of a stable sort on the strings, which glibc's qsort (a merge
  * sort) gave when the strings were compared in it, minus the strcmp
  * calls on scattered memory. */
-typedef struct {
-    size_t article, entity; /* ranks */
-    size_t start, end;
-    size_t index;
-} MentionKey;
-
-static int
-cmp_mention(const void *a, const void *b)
-{
-    const MentionKey *x = a, *y = b;
-    if (x->article != y->article) {
-        return x->article < y->article ? -1 : 1;
-    }
-    if (x->start != y->start) {
-        return x->start < y->start ? -1 : 1;
-    }
-    if (x->end != y->end) {
-        return x->end < y->end ? -1 : 1;
-    }
-    if (x->entity != y->entity) {
-        return x->entity < y->entity ? -1 : 1;
-    }
-    return x->index < y->index ? -1 : x->index > y->index;
-}
-
-/* key[i].entity for every mention. */
 static VnkgStatus
-rank_entities(VnkgContext *ctx, const VnkgFacts *facts, MentionKey *key)
-{
-    size_t n = vnkg_facts_entity_count(facts);
-    VnkgRanked *v = vnkg_calloc(ctx, n + 1, sizeof *v);
-    size_t *rank = vnkg_calloc(ctx, n + 1, sizeof *rank);
-    if (v && rank) {
-        for (size_t i = 0; i < n; ++i) {
-            v[i] = (VnkgRanked){vnkg_facts_entity_at(facts, i)->id, i};
-        }
-        vnkg_rank_sorted(v, n, rank);
-        for (size_t i = 0; i < vnkg_facts_mention_count(facts); ++i) {
-            key[i].entity = rank[vnkg_facts_mention_at(facts, i)->entity];
-        }
-    }
-    vnkg_free(ctx, v);
-    vnkg_free(ctx, rank);
-    return v && rank ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
-}
-
-/* key[i].article for every mention: the mentions of an article mostly
- * come together, so the strings ranked are those of runs of equal ids. */
-static VnkgStatus
-rank_articles(VnkgContext *ctx, const VnkgFacts *facts, MentionKey *key)
-{
-    size_t n = vnkg_facts_mention_count(facts);
-    VnkgRanked *runs = vnkg_calloc(ctx, n + 1, sizeof *runs);
-    size_t *rank = vnkg_calloc(ctx, n + 1, sizeof *rank);
-    if (runs && rank) {
-        size_t n_runs = 0;
-        for (size_t i = 0; i < n; ++i) {
-            const char *a = vnkg_facts_mention_at(facts, i)->article;
-            if (n_runs == 0 || strcmp(runs[n_runs - 1].s, a) != 0) {
-                runs[n_runs] = (VnkgRanked){a, n_runs};
-                ++n_runs;
-            }
-            key[i].article = n_runs - 1; /* the run, for now */
-        }
-        vnkg_rank_sorted(runs, n_runs, rank);
-        for (size_t i = 0; i < n; ++i) {
-            key[i].article = rank[key[i].article];
-        }
-    }
-    vnkg_free(ctx, runs);
-    vnkg_free(ctx, rank);
-    return runs && rank ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
-}
-
-static VnkgStatus
-write_mention_rows(VnkgOut *o, const VnkgFacts *facts, const MentionKey *order,
+write_mention_rows(VnkgOut *o, const VnkgFacts *facts, const size_t *order,
                    size_t n)
 {
     Row r = {o, TSV, 0};
     for (size_t i = 0; i < n; ++i) {
-        const VnkgMention *m = vnkg_facts_mention_at(facts, order[i].index);
+        const VnkgMention *m = vnkg_facts_mention_at(facts, order[i]);
         VNKG_TRY(cell(&r, m->article));
         cell_size(&r, m->start);
         cell_size(&r, m->end);
@@ -299,27 +224,16 @@ write_mentions_body(VnkgOut *o, const VnkgFacts *facts)
     size_t n_entities = vnkg_facts_entity_count(facts);
     size_t n = vnkg_facts_mention_count(facts);
     vnkg_out_puts(o, mentions_header);
-    MentionKey *order = vnkg_calloc(ctx, n + 1, sizeof *order);
-    if (!order) {
-        return VNKG_ERR_NO_MEMORY;
-    }
     VnkgStatus st = VNKG_SUCCESS;
     for (size_t i = 0; i < n && st == VNKG_SUCCESS; ++i) {
-        const VnkgMention *m = vnkg_facts_mention_at(facts, i);
-        order[i] = (MentionKey){0, 0, m->start, m->end, i};
-        if (m->entity >= n_entities) {
+        if (vnkg_facts_mention_at(facts, i)->entity >= n_entities) {
             st = vnkg_diag(ctx, VNKG_ERR_INTERNAL,
                            "mention %zu: entity out of range", i);
         }
     }
+    size_t *order = NULL;
     if (st == VNKG_SUCCESS) {
-        st = rank_entities(ctx, facts, order);
-    }
-    if (st == VNKG_SUCCESS) {
-        st = rank_articles(ctx, facts, order);
-    }
-    if (st == VNKG_SUCCESS && n > 1) {
-        qsort(order, n, sizeof *order, cmp_mention);
+        st = vnkg_facts_mention_order(ctx, facts, &order);
     }
     if (st == VNKG_SUCCESS) {
         st = write_mention_rows(o, facts, order, n);

@@ -374,84 +374,12 @@ write_articles(Sink *s, const VnkgFacts *facts)
 }
 
 /* Mentions sort by article id, start, end, entity id. */
-typedef struct {
-    size_t article, entity; /* ranks */
-    size_t start, end;
-    size_t index;
-} MentionKey;
-
 static int
-cmp_mention(const void *a, const void *b)
+write_mentions(Sink *s, const size_t *order, const VnkgFacts *facts)
 {
-    const MentionKey *x = a, *y = b;
-    if (x->article != y->article) {
-        return x->article < y->article ? -1 : 1;
-    }
-    if (x->start != y->start) {
-        return x->start < y->start ? -1 : 1;
-    }
-    if (x->end != y->end) {
-        return x->end < y->end ? -1 : 1;
-    }
-    if (x->entity != y->entity) {
-        return x->entity < y->entity ? -1 : 1;
-    }
-    return x->index < y->index ? -1 : x->index > y->index;
-}
-
-/* key[i].article for every mention: the mentions of an article mostly come
- * together, so the strings ranked are those of runs of equal ids. */
-static int
-rank_articles(const VnkgFacts *facts, MentionKey *key)
-{
-    size_t n = facts->n_mentions;
-    VnkgRanked *runs = malloc((n + 1) * sizeof *runs);
-    size_t *rank = malloc((n + 1) * sizeof *rank);
-    if (!runs || !rank) {
-        free(runs);
-        free(rank);
-        return -1;
-    }
-    size_t n_runs = 0;
-    for (size_t i = 0; i < n; ++i) {
-        const char *a = facts->mentions[i].article;
-        if (n_runs == 0 || strcmp(runs[n_runs - 1].s, a) != 0) {
-            runs[n_runs] = (VnkgRanked){a, n_runs};
-            ++n_runs;
-        }
-        key[i].article = n_runs - 1; /* the run, for now */
-    }
-    vnkg_rank_sorted(runs, n_runs, rank);
-    for (size_t i = 0; i < n; ++i) {
-        key[i].article = rank[key[i].article];
-    }
-    free(runs);
-    free(rank);
-    return 0;
-}
-
-static int
-write_mentions(Sink *s, const VnkgFacts *facts, const Order *o)
-{
-    size_t n = facts->n_mentions;
-    MentionKey *order = malloc((n + 1) * sizeof *order);
-    if (!order || rank_articles(facts, order) < 0) {
-        free(order);
-        return -1;
-    }
-    for (size_t i = 0; i < n; ++i) {
-        const VnkgMention *m = &facts->mentions[i];
-        order[i].entity = o->entity_rank[m->entity];
-        order[i].start = m->start;
-        order[i].end = m->end;
-        order[i].index = i;
-    }
-    if (n > 1) {
-        qsort(order, n, sizeof *order, cmp_mention);
-    }
     int r = 0;
-    for (size_t i = 0; r == 0 && i < n; ++i) {
-        const VnkgMention *m = &facts->mentions[order[i].index];
+    for (size_t i = 0; r == 0 && i < facts->n_mentions; ++i) {
+        const VnkgMention *m = &facts->mentions[order[i]];
         char start[24], end[24];
         const char *f[] = {"M",
                            m->article,
@@ -462,7 +390,6 @@ write_mentions(Sink *s, const VnkgFacts *facts, const Order *o)
         r = put_fields(s, f, sizeof f / sizeof f[0]);
         r = r ? r : end_record(s, NULL);
     }
-    free(order);
     return r;
 }
 
@@ -478,11 +405,19 @@ vnkg_facts_write(VnkgContext *ctx, const VnkgFacts *facts, FILE *fp)
     r = r ? r : write_articles(&s, facts);
     r = r ? r : write_entities(&s, facts, &o);
     r = r ? r : write_facts(&s, facts, &o);
-    r = r ? r : write_mentions(&s, facts, &o);
+    size_t *mentions = NULL;
+    if (r == 0 &&
+        vnkg_facts_mention_order(ctx, facts, &mentions) != VNKG_SUCCESS) {
+        order_clear(&o);
+        free(s.buf);
+        return VNKG_ERR_NO_MEMORY;
+    }
+    r = r ? r : write_mentions(&s, mentions, facts);
     if (r == 0) {
         sink_flush(&s);
         r = sink_status(&s);
     }
+    vnkg_free(ctx, mentions);
     order_clear(&o);
     free(s.buf);
     if (s.failed) {

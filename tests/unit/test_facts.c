@@ -122,6 +122,33 @@ test_no_memory(void)
     assert(succeeded);
 }
 
+/* Mentions listed by article id, start, end, entity id. */
+static void
+test_mention_order(void)
+{
+    VnkgFacts *f;
+    assert(vnkg_facts_new(ctx, &f) == VNKG_SUCCESS);
+    size_t a, b;
+    assert(vnkg_facts_entity(ctx, f, "province/b", VNKG_TYPE_PROVINCE, "B",
+                             &b) == VNKG_SUCCESS);
+    assert(vnkg_facts_entity(ctx, f, "province/a", VNKG_TYPE_PROVINCE, "A",
+                             &a) == VNKG_SUCCESS);
+    /* index: 0 a2 10-11 b, 1 a1 5-6 a, 2 a1 5-6 b, 3 a1 0-1 b, 4 a10 0-1 a */
+    assert(vnkg_facts_mention(ctx, f, "a2", 10, 11, "B", 1, b) == 0);
+    assert(vnkg_facts_mention(ctx, f, "a1", 5, 6, "A", 1, a) == 0);
+    assert(vnkg_facts_mention(ctx, f, "a1", 5, 6, "B", 1, b) == 0);
+    assert(vnkg_facts_mention(ctx, f, "a1", 0, 1, "B", 1, b) == 0);
+    assert(vnkg_facts_mention(ctx, f, "a10", 0, 1, "A", 1, a) == 0);
+    size_t *order;
+    assert(vnkg_facts_mention_order(ctx, f, &order) == VNKG_SUCCESS);
+    static const size_t want[] = {3, 1, 2, 4, 0}; /* "a1" < "a10" < "a2" */
+    for (size_t i = 0; i < 5; ++i) {
+        assert(order[i] == want[i]);
+    }
+    vnkg_free(ctx, order);
+    vnkg_facts_free(ctx, f);
+}
+
 int
 main(void)
 {
@@ -129,6 +156,7 @@ main(void)
     test_owned_set();
     test_pooled_set();
     test_no_memory();
+    test_mention_order();
     vnkg_context_free(ctx);
     printf("ok\n");
     return 0;
