@@ -790,6 +790,11 @@ vnkg_lexicon_load(VnkgContext *ctx, const char *dir, VnkgLexicon **out)
         return VNKG_ERR_NO_MEMORY;
     }
     VnkgStatus st = load_all(ctx, lex, dir);
+    if (st == VNKG_SUCCESS) {
+        /* every text token is looked up, most in vain: keep the map at
+         * 1/8 load or less, where a failed lookup probes about one slot */
+        st = vnkg_strmap_reserve(ctx, &lex->vocab, 8 * lex->n_vocab);
+    }
     if (st != VNKG_SUCCESS) {
         vnkg_lexicon_free(ctx, lex);
         return st;

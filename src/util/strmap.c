@@ -116,6 +116,15 @@ grow(VnkgContext *ctx, VnkgStrMap *map)
 }
 
 VnkgStatus
+vnkg_strmap_reserve(VnkgContext *ctx, VnkgStrMap *map, size_t cap)
+{
+    while (map->cap < cap) {
+        VNKG_TRY(grow(ctx, map));
+    }
+    return VNKG_SUCCESS;
+}
+
+VnkgStatus
 vnkg_strmap_put_hashed(VnkgContext *ctx, VnkgStrMap *map, const char *key,
                        size_t len, uint64_t hash, size_t value)
 {

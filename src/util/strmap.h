@@ -38,4 +38,8 @@ VnkgStatus vnkg_strmap_put_hashed(VnkgContext *ctx, VnkgStrMap *map,
                                   const char *key, size_t len, uint64_t hash,
                                   size_t value);
 
+/* Grows the map to at least `cap` slots (a lookup that fails probes fewer
+ * slots in a sparser map). Returns VNKG_ERR_NO_MEMORY. */
+VnkgStatus vnkg_strmap_reserve(VnkgContext *ctx, VnkgStrMap *map, size_t cap);
+
 #endif
