@@ -53,12 +53,12 @@ void vnkg_export_buf_clear(VnkgContext *ctx, VnkgExportBuf *buf);
 VnkgStatus vnkg_export_pct_encode(VnkgContext *ctx, VnkgExportBuf *buf,
                                   const char *s);
 
-/* Room for any number written by vnkg_export_format_double. */
+/* Room for any number written by vnkg_export_format_double
+ * (VNKG_NUM_CAP of util/number.h). */
 #define VNKG_EXPORT_NUM_CAP 40
 
-/* Formats `v` with 10 significant digits and '.' as decimal point whatever
- * the locale ("0.25", "3", "1.5e-12"). Returns 0 (and writes "") when `v`
- * is NaN or infinite, else the length. `out` holds VNKG_EXPORT_NUM_CAP. */
+/* vnkg_format_g with 10 significant digits, the exporters' precision:
+ * "0.25", "3", "1.5e-12"; 0 and "" for NaN and infinities. */
 size_t vnkg_export_format_double(double v, char *out);
 
 /* Sets *out to `s` when it is already safe for XML (ASCII without C0

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Small helpers shared by the writers: buffer, numbers, IRIs, safe text. */
+#include "../util/number.h"
 #include "export_internal.h"
 
 #include <vnkg/normalise.h>
@@ -89,34 +90,7 @@ vnkg_export_pct_encode(VnkgContext *ctx, VnkgExportBuf *buf, const char *s)
 size_t
 vnkg_export_format_double(double v, char *out)
 {
-    out[0] = '\0';
-    if (!isfinite(v)) {
-        return 0;
-    }
-    if (v == 0) {
-        v = 0; /* no "-0" */
-    }
-    int n = snprintf(out, VNKG_EXPORT_NUM_CAP, "%.10g", v);
-    if (n <= 0 || n >= VNKG_EXPORT_NUM_CAP) {
-        out[0] = '\0';
-        return 0;
-    }
-    /* The locale's decimal point may be ',' or several bytes: whatever is
-     * not part of a C-locale number is the separator and becomes '.'. */
-    size_t w = 0;
-    int in_sep = 0;
-    for (size_t r = 0; out[r]; ++r) {
-        char c = out[r];
-        if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == 'e') {
-            out[w++] = c;
-            in_sep = 0;
-        } else if (!in_sep) {
-            out[w++] = '.';
-            in_sep = 1;
-        }
-    }
-    out[w] = '\0';
-    return w;
+    return vnkg_format_g(v, 10, out);
 }
 
 /* True when the byte string needs no cleaning for XML 1.0. Non-ASCII goes

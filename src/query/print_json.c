@@ -9,6 +9,7 @@
  * added as raw text: integers exact, reals always with a '.' or an
  * exponent so that readers keep them reals. cJSON allocates with malloc;
  * its global hooks are left alone. */
+#include "../util/number.h"
 #include "query_internal.h"
 
 #include <vnkg/normalise.h>
@@ -104,8 +105,8 @@ opt(J *j, const char *s)
 static cJSON *
 real(double v)
 {
-    char text[VNKG_QUERY_NUM_CAP + 2];
-    vnkg_query_format_double(v, 10, text);
+    char text[VNKG_NUM_CAP + 2];
+    vnkg_format_g(v, 10, text);
     if (!text[0]) { /* NaN, infinities */
         return cJSON_CreateNull();
     }

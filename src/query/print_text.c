@@ -2,6 +2,7 @@
 /* Answers as text for people: aligned tables (display width, so that
  * Vietnamese labels line up), "-" for what is unknown; and the public
  * printers, which pick text or JSON. */
+#include "../util/number.h"
 #include "query_internal.h"
 
 #include <string.h>
@@ -35,7 +36,7 @@ static VnkgStatus
 add_attributes(VnkgContext *ctx, VnkgQueryTable *t, const VnkgGraph *g,
                const VnkgNode *n)
 {
-    char a[512], b[VNKG_QUERY_NUM_CAP];
+    char a[512], b[VNKG_NUM_CAP];
 #define ROW(k, v) VNKG_TRY(vnkg_query_table_add(ctx, t, (const char *[]){k, v}))
     ROW("id", n->id);
     ROW("type", type_name(n));
@@ -49,7 +50,7 @@ add_attributes(VnkgContext *ctx, VnkgQueryTable *t, const VnkgGraph *g,
         VNKG_MEASURE_DEGREE,   VNKG_MEASURE_STRENGTH,
         VNKG_MEASURE_HARMONIC, VNKG_MEASURE_EIGENVECTOR};
     for (size_t i = 0; i < sizeof shown / sizeof *shown; ++i) {
-        vnkg_query_format_double(vnkg_query_measure_value(n, shown[i]), 6, b);
+        vnkg_format_g(vnkg_query_measure_value(n, shown[i]), 6, b);
         ROW(vnkg_query_measure_name(shown[i]), dash(b));
     }
     snprintf(a, sizeof a, "%ld", n->community);
@@ -88,8 +89,8 @@ add_link(VnkgContext *ctx, VnkgQueryTable *t, const VnkgGraph *g,
 {
     const VnkgEdge *e = &g->edges[s->edge];
     const VnkgNode *o = &g->nodes[s->node];
-    char w[VNKG_QUERY_NUM_CAP];
-    vnkg_query_format_double(e->weight, 6, w);
+    char w[VNKG_NUM_CAP];
+    vnkg_format_g(e->weight, 6, w);
     const char *row[] = {vnkg_relation_name(e->relation),
                          s->outgoing ? "->" : "<-",
                          o->label,
@@ -267,9 +268,9 @@ vnkg_query_print_top(VnkgContext *ctx, FILE *fp, const VnkgGraph *graph,
     VnkgStatus st = vnkg_query_table_add(ctx, &t, header);
     for (size_t i = 0; st == VNKG_SUCCESS && i < count; ++i) {
         const VnkgNode *n = &graph->nodes[nodes[i]];
-        char rank[24], v[VNKG_QUERY_NUM_CAP];
+        char rank[24], v[VNKG_NUM_CAP];
         snprintf(rank, sizeof rank, "%zu", i + 1);
-        vnkg_query_format_double(vnkg_query_measure_value(n, m), 6, v);
+        vnkg_format_g(vnkg_query_measure_value(n, m), 6, v);
         const char *row[] = {rank, n->label, type_name(n), n->id, dash(v)};
         st = vnkg_query_table_add(ctx, &t, row);
     }
@@ -336,8 +337,8 @@ add_count(VnkgContext *ctx, VnkgQueryTable *t, const char *name, size_t n)
 static VnkgStatus
 add_stats(VnkgContext *ctx, VnkgQueryTable *t, const VnkgQueryStats *s)
 {
-    char d[VNKG_QUERY_NUM_CAP];
-    vnkg_query_format_double(s->density, 6, d);
+    char d[VNKG_NUM_CAP];
+    vnkg_format_g(s->density, 6, d);
     VNKG_TRY(add_count(ctx, t, "nodes", s->nodes));
     VNKG_TRY(add_count(ctx, t, "edges", s->edges));
     VNKG_TRY(vnkg_query_table_add(ctx, t, (const char *[]){"density", d}));

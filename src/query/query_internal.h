@@ -35,13 +35,6 @@ VnkgStatus vnkg_query_count_components(VnkgContext *ctx, const VnkgGraph *g,
 VnkgStatus vnkg_query_count_communities(VnkgContext *ctx, const VnkgGraph *g,
                                         size_t *out);
 
-/* Room for any number written by vnkg_query_format_double. */
-#define VNKG_QUERY_NUM_CAP 40
-
-/* Formats `v` with `digits` significant digits and '.' as the decimal
- * point whatever the locale; "" for NaN and infinities. */
-void vnkg_query_format_double(double v, int digits, char *out);
-
 /* Parses a number written in the C locale ("0.25", "1e-12", " 3 ").
  * Returns 1 on success, 0 when `s` is not a number. */
 int vnkg_query_parse_double(const char *s, double *out);

@@ -4,7 +4,6 @@
 
 #include <assert.h>
 #include <locale.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,38 +118,6 @@ vnkg_query_count_communities(VnkgContext *ctx, const VnkgGraph *g, size_t *out)
     }
     vnkg_free(ctx, values);
     return VNKG_SUCCESS;
-}
-
-void
-vnkg_query_format_double(double v, int digits, char *out)
-{
-    out[0] = '\0';
-    if (!isfinite(v)) {
-        return;
-    }
-    if (v == 0) {
-        v = 0; /* no "-0" */
-    }
-    int n = snprintf(out, VNKG_QUERY_NUM_CAP, "%.*g", digits, v);
-    if (n <= 0 || n >= VNKG_QUERY_NUM_CAP) {
-        out[0] = '\0';
-        return;
-    }
-    /* Whatever is not part of a C-locale number is the locale's decimal
-     * separator (',' in vi_VN, possibly several bytes): it becomes '.'. */
-    size_t w = 0;
-    int in_sep = 0;
-    for (size_t r = 0; out[r]; ++r) {
-        char c = out[r];
-        if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == 'e') {
-            out[w++] = c;
-            in_sep = 0;
-        } else if (!in_sep) {
-            out[w++] = '.';
-            in_sep = 1;
-        }
-    }
-    out[w] = '\0';
 }
 
 int
