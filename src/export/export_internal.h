@@ -53,6 +53,16 @@ void vnkg_export_buf_clear(VnkgContext *ctx, VnkgExportBuf *buf);
 VnkgStatus vnkg_export_pct_encode(VnkgContext *ctx, VnkgExportBuf *buf,
                                   const char *s);
 
+/* A node with the score it is ranked by (report.md, graph.svg). */
+typedef struct {
+    double key;
+    const VnkgNode *node;
+} VnkgRankedNode;
+
+/* qsort comparator of VnkgRankedNode: highest key first, NaN last, then
+ * by id. */
+int vnkg_export_cmp_ranked(const void *a, const void *b);
+
 /* Room for any number written by vnkg_export_format_double
  * (VNKG_NUM_CAP of util/number.h). */
 #define VNKG_EXPORT_NUM_CAP 40

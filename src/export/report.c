@@ -13,10 +13,7 @@
 
 enum { TOP_PER_TYPE = 10, TOP_COMMUNITIES = 10, TOP_MEMBERS = 15 };
 
-typedef struct {
-    double key;
-    const VnkgNode *node;
-} Ranked;
+typedef VnkgRankedNode Ranked;
 
 typedef struct {
     long id;
@@ -122,21 +119,6 @@ put_fixed(Report *r, double v, int decimals)
 
 /* ---- ranking ------------------------------------------------------------- */
 
-/* Highest key first, NaN last, then by id. */
-static int
-cmp_ranked(const void *pa, const void *pb)
-{
-    const Ranked *a = pa, *b = pb;
-    int na = isnan(a->key), nb = isnan(b->key);
-    if (na != nb) {
-        return na - nb;
-    }
-    if (!na && a->key != b->key) {
-        return a->key > b->key ? -1 : 1;
-    }
-    return strcmp(a->node->id, b->node->id);
-}
-
 typedef enum { BY_PAGERANK, BY_BETWEENNESS, BY_DEGREE } Measure;
 
 static double
@@ -166,7 +148,7 @@ rank_type(Report *r, VnkgEntityType type, Measure m, size_t off)
         }
     }
     if (n > 1) {
-        qsort(out, n, sizeof *out, cmp_ranked);
+        qsort(out, n, sizeof *out, vnkg_export_cmp_ranked);
     }
     return n;
 }
@@ -309,7 +291,7 @@ cmp_member(const void *pa, const void *pb)
     if (a->node->community != b->node->community) {
         return a->node->community < b->node->community ? -1 : 1;
     }
-    return cmp_ranked(pa, pb);
+    return vnkg_export_cmp_ranked(pa, pb);
 }
 
 /* Largest first, then by id. */

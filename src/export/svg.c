@@ -24,11 +24,7 @@ static const double legend_x = 985, legend_y = 100;
 static const double max_radius = 24;
 static const size_t max_label = 32; /* characters */
 
-typedef struct {
-    double key;
-    const VnkgNode *node;
-    size_t index; /* node index */
-} Ranked;
+typedef VnkgRankedNode Ranked;
 
 typedef struct {
     double x, y, r;
@@ -112,21 +108,6 @@ hex_colour(unsigned char r, unsigned char g, unsigned char b, char out[8])
 
 /* ---- selection and layout ------------------------------------------------ */
 
-/* Highest key first, NaN last, then by id. */
-static int
-cmp_ranked(const void *pa, const void *pb)
-{
-    const Ranked *a = pa, *b = pb;
-    int na = isnan(a->key), nb = isnan(b->key);
-    if (na != nb) {
-        return na - nb;
-    }
-    if (!na && a->key != b->key) {
-        return a->key > b->key ? -1 : 1;
-    }
-    return strcmp(a->node->id, b->node->id);
-}
-
 static VnkgStatus
 select_nodes(Scene *s)
 {
@@ -137,15 +118,15 @@ select_nodes(Scene *s)
         return VNKG_ERR_NO_MEMORY;
     }
     for (size_t i = 0; i < g->n_nodes; ++i) {
-        s->ranked[i] = (Ranked){g->nodes[i].pagerank, &g->nodes[i], i};
+        s->ranked[i] = (Ranked){g->nodes[i].pagerank, &g->nodes[i]};
         s->slot[i] = SIZE_MAX;
     }
     if (g->n_nodes > 1) { /* qsort must not see a NULL base */
-        qsort(s->ranked, g->n_nodes, sizeof *s->ranked, cmp_ranked);
+        qsort(s->ranked, g->n_nodes, sizeof *s->ranked, vnkg_export_cmp_ranked);
     }
     s->shown = s->top_n && s->top_n < g->n_nodes ? s->top_n : g->n_nodes;
     for (size_t k = 0; k < s->shown; ++k) {
-        s->slot[s->ranked[k].index] = k;
+        s->slot[s->ranked[k].node - g->nodes] = k;
     }
     return VNKG_SUCCESS;
 }

@@ -87,6 +87,20 @@ vnkg_export_pct_encode(VnkgContext *ctx, VnkgExportBuf *buf, const char *s)
     return VNKG_SUCCESS;
 }
 
+int
+vnkg_export_cmp_ranked(const void *pa, const void *pb)
+{
+    const VnkgRankedNode *a = pa, *b = pb;
+    int na = isnan(a->key), nb = isnan(b->key);
+    if (na != nb) {
+        return na - nb;
+    }
+    if (!na && a->key != b->key) {
+        return a->key > b->key ? -1 : 1;
+    }
+    return strcmp(a->node->id, b->node->id);
+}
+
 size_t
 vnkg_export_format_double(double v, char *out)
 {
