@@ -5,6 +5,7 @@
 #undef NDEBUG
 #include "../../src/export/export_internal.h"
 #include "failalloc.h"
+#include "testutil.h"
 
 #include <vnkg/export.h>
 
@@ -25,38 +26,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static char last_diag[1024];
-
-static void
-capture(VnkgStatus st, const char *msg, void *user)
-{
-    (void)st;
-    (void)user;
-    snprintf(last_diag, sizeof last_diag, "%s", msg);
-}
-
-static VnkgContext *
-new_ctx(void)
-{
-    VnkgContext *ctx;
-    assert(vnkg_context_new(&ctx) == VNKG_SUCCESS);
-    vnkg_context_set_diag(ctx, capture, NULL);
-    last_diag[0] = '\0';
-    return ctx;
-}
-
 /* ---- a hand-built graph, freed by vnkg_graph_free --------------------- */
-
-static char *
-xdup(VnkgContext *ctx, const char *s)
-{
-    if (!s) {
-        return NULL;
-    }
-    char *p = vnkg_strdup(ctx, s);
-    assert(p);
-    return p;
-}
 
 static const char bad_label[] = "A<&\"> \x01 x\xff\xfe y";
 
@@ -141,23 +111,6 @@ build_graph(VnkgContext *ctx)
 }
 
 /* ---- file helpers ------------------------------------------------------ */
-
-static char *
-slurp(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    assert(fp);
-    assert(fseek(fp, 0, SEEK_END) == 0);
-    long n = ftell(fp);
-    assert(n >= 0);
-    rewind(fp);
-    char *buf = malloc((size_t)n + 1);
-    assert(buf);
-    assert(fread(buf, 1, (size_t)n, fp) == (size_t)n);
-    buf[n] = '\0';
-    fclose(fp);
-    return buf;
-}
 
 static void
 spew(const char *path, const char *text)

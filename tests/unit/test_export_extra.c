@@ -5,6 +5,7 @@
  * tests/clients/check_extra.py on the files written here. */
 #undef NDEBUG
 #include "failalloc.h"
+#include "testutil.h"
 
 #include <vnkg/export.h>
 
@@ -27,38 +28,7 @@
 #define VIZ_NS "http://gexf.net/1.3/viz"
 #define SVG_NS "http://www.w3.org/2000/svg"
 
-static char last_diag[1024];
-
-static void
-capture(VnkgStatus st, const char *msg, void *user)
-{
-    (void)st;
-    (void)user;
-    snprintf(last_diag, sizeof last_diag, "%s", msg);
-}
-
-static VnkgContext *
-new_ctx(void)
-{
-    VnkgContext *ctx;
-    assert(vnkg_context_new(&ctx) == VNKG_SUCCESS);
-    vnkg_context_set_diag(ctx, capture, NULL);
-    last_diag[0] = '\0';
-    return ctx;
-}
-
 /* ---- a hand-built graph, freed by vnkg_graph_free --------------------- */
-
-static char *
-xdup(VnkgContext *ctx, const char *s)
-{
-    if (!s) {
-        return NULL;
-    }
-    char *p = vnkg_strdup(ctx, s);
-    assert(p);
-    return p;
-}
 
 static const char bad_label[] = "A<&\"> |\x01 x\xff y";
 static const char long_label[] = "Hội nghị trực tuyến giữa Thủ tướng Chính "
@@ -154,23 +124,6 @@ build_graph(VnkgContext *ctx)
 }
 
 /* ---- file helpers ------------------------------------------------------ */
-
-static char *
-slurp(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    assert(fp);
-    assert(fseek(fp, 0, SEEK_END) == 0);
-    long n = ftell(fp);
-    assert(n >= 0);
-    rewind(fp);
-    char *buf = malloc((size_t)n + 1);
-    assert(buf);
-    assert(fread(buf, 1, (size_t)n, fp) == (size_t)n);
-    buf[n] = '\0';
-    fclose(fp);
-    return buf;
-}
 
 static int
 exists(const char *path)

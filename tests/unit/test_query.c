@@ -4,6 +4,7 @@
  * both output formats; allocation failures. */
 #undef NDEBUG
 #include "failalloc.h"
+#include "testutil.h"
 
 #include <vnkg/export.h>
 #include <vnkg/query.h>
@@ -18,37 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static char last_diag[1024];
 static char tmpdir[] = "/tmp/vnkg-test-query-XXXXXX";
-
-static void
-capture(VnkgStatus st, const char *msg, void *user)
-{
-    (void)st;
-    (void)user;
-    snprintf(last_diag, sizeof last_diag, "%s", msg);
-}
-
-static VnkgContext *
-new_ctx(void)
-{
-    VnkgContext *ctx;
-    assert(vnkg_context_new(&ctx) == VNKG_SUCCESS);
-    vnkg_context_set_diag(ctx, capture, NULL);
-    last_diag[0] = '\0';
-    return ctx;
-}
-
-static char *
-xdup(VnkgContext *ctx, const char *s)
-{
-    if (!s) {
-        return NULL;
-    }
-    char *p = vnkg_strdup(ctx, s);
-    assert(p);
-    return p;
-}
 
 static void
 path_in_tmp(char *out, size_t cap, const char *name)
