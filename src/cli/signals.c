@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 enum {
@@ -28,6 +29,11 @@ static atomic_int slot_state[SLOTS];
  * handlers never take the lock; they read only LIVE slots, whose path is
  * complete (stored before the state, sequentially consistent atomics). */
 static pthread_mutex_t slot_lock = PTHREAD_MUTEX_INITIALIZER;
+/* Set by the handler. Outputs are written on several threads: while the
+ * handler cleans up, another thread may create a temporary file. From then
+ * on the hook removes any file it is told about and stops that thread
+ * until the process exits. */
+static atomic_int dying;
 static int slot_next; /* where the search for a free slot starts */
 
 static void
@@ -62,6 +68,14 @@ void
 vnkg_cli_tempfile_hook(const char *path, int created, void *user)
 {
     (void)user;
+    if (atomic_load(&dying)) {
+        if (created) {
+            (void)unlink(path);
+        }
+        for (;;) {
+            pause(); /* the handler is about to end the process */
+        }
+    }
     size_t len = strlen(path);
     if (created && len >= PATH_CAP) {
         return;
@@ -83,13 +97,26 @@ say(const char *s)
 }
 
 static void
-on_signal(int sig)
+remove_live(void)
 {
     for (int i = 0; i < SLOTS; ++i) {
         if (atomic_load(&slot_state[i]) == SLOT_LIVE) {
             (void)unlink(slot_path[i]);
         }
     }
+}
+
+static void
+on_signal(int sig)
+{
+    atomic_store(&dying, 1);
+    remove_live();
+    /* a thread that created a file just before `dying` reports it within
+     * microseconds: wait a little and remove what was registered since
+     * (nanosleep is async-signal-safe) */
+    struct timespec pause_ts = {0, 50 * 1000 * 1000};
+    (void)nanosleep(&pause_ts, NULL);
+    remove_live();
     say(sig == SIGINT ? "vnkg: interrupted (SIGINT)"
                       : "vnkg: terminated (SIGTERM)");
     say("; unfinished outputs removed, earlier ones left intact\n");
