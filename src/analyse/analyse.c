@@ -520,8 +520,11 @@ vnkg_analyse_run(VnkgContext *ctx, VnkgGraph *graph,
     }
     /* Leiden, sampling and layout draw from igraph's default RNG, which is
      * process-wide: install our own seeded one for the call and put the
-     * previous one back, so runs are reproducible and callers unaffected. */
-    igraph_rng_t rng, *prev = igraph_rng_default();
+     * previous one back, so runs are reproducible and callers unaffected.
+     * igraph 0.10 copies the struct in igraph_rng_set_default, so the
+     * previous one is kept as a copy: a pointer to the default would see
+     * ours, freed below. */
+    igraph_rng_t rng, prev = *igraph_rng_default();
     if (igraph_rng_init(&rng, &igraph_rngtype_pcg32) != IGRAPH_SUCCESS) {
         return VNKG_ERR_NO_MEMORY;
     }
@@ -534,7 +537,7 @@ vnkg_analyse_run(VnkgContext *ctx, VnkgGraph *graph,
         st = run(ctx, &v, graph, opts);
     }
     view_destroy(&v);
-    igraph_rng_set_default(prev);
+    igraph_rng_set_default(&prev);
     igraph_rng_destroy(&rng);
     if (st == VNKG_ERR_GRAPH) {
         vnkg_diag(ctx, st, "igraph failed during analysis");

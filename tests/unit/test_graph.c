@@ -209,6 +209,23 @@ ba_graph(size_t n)
     return g;
 }
 
+/* The analysis draws from its own seeded RNG: the caller's default RNG
+ * comes back as it was, usable and where it stood. */
+static void
+test_rng_untouched(void)
+{
+    VnkgGraph *g = ba_graph(200);
+    igraph_rng_seed(igraph_rng_default(), 42);
+    igraph_integer_t want = RNG_INTEGER(0, 1000000);
+    igraph_rng_seed(igraph_rng_default(), 42);
+    VnkgAnalyseOptions o;
+    vnkg_analyse_options_init(&o);
+    assert(vnkg_analyse_run(ctx, g, &o) == VNKG_SUCCESS);
+    assert(RNG_INTEGER(0, 1000000) == want);
+    igraph_rng_seed(igraph_rng_default(), 7); /* its state is still live */
+    vnkg_graph_free(ctx, g);
+}
+
 /* Betweenness from sampled sources against the exact value: the error
  * README.md documents. On a 2,000-node preferential-attachment graph,
  * 200 sources (10%) estimate the ten most central nodes within a few per
@@ -311,6 +328,7 @@ main(void)
     test_igraph_reads_graphml(g);
     test_empty();
     test_sampled_betweenness();
+    test_rng_untouched();
     vnkg_graph_free(ctx, g);
     vnkg_facts_free(ctx, f);
     vnkg_context_free(ctx);
