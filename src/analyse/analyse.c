@@ -216,103 +216,145 @@ path_graph(VnkgContext *ctx, View *v, VnkgPathGraph *pg, void **mem)
     return VNKG_SUCCESS;
 }
 
-/* Betweenness (Brandes & Pich 2007: scaled by n/k) and harmonic
- * centrality (Eppstein & Wang 2004: H(v) ~ (n-1)/k * sum of 1/d(s, v)
- * over the sampled s != v, normalised like igraph's by n-1, so 1/k) from
- * the k sampled sources, in `threads` threads. The view is undirected:
- * like igraph, a pair's paths count half from each end. */
-static VnkgStatus
-sampled_paths(VnkgContext *ctx, View *v, const igraph_vector_int_t *src,
-              size_t threads, igraph_vector_t *btw, igraph_vector_t *harm)
-{
-    size_t n = (size_t)igraph_vcount(&v->g);
-    size_t k = (size_t)igraph_vector_int_size(src);
-    if (igraph_vector_resize(btw, (igraph_integer_t)n) != IGRAPH_SUCCESS ||
-        igraph_vector_resize(harm, (igraph_integer_t)n) != IGRAPH_SUCCESS) {
-        return VNKG_ERR_NO_MEMORY;
-    }
-    igraph_vector_null(btw);
-    igraph_vector_null(harm);
-    size_t *sources = vnkg_malloc(ctx, (k + 1) * sizeof *sources);
-    if (!sources) {
-        return VNKG_ERR_NO_MEMORY;
-    }
-    for (size_t i = 0; i < k; ++i) {
-        sources[i] = (size_t)VECTOR(*src)[i];
-    }
+/* The path measures: exact ones (igraph) at once; sampled ones (our
+ * Dijkstras) started on helper threads by paths_start, so that the
+ * igraph measures that follow run beside them, and collected by
+ * paths_finish. The seeded sources are drawn in paths_start either way,
+ * so the random numbers the later measures draw do not change. */
+typedef struct {
+    VnkgPathsJob *job; /* sampled run under way, or NULL */
     VnkgPathGraph pg;
-    void *mem = NULL;
-    VnkgStatus st = path_graph(ctx, v, &pg, &mem);
+    void *mem; /* pg's arrays */
+    size_t *sources;
+    size_t samples;
+    double *sums;  /* n betweenness sums, then n harmonic sums */
+    int automatic; /* harmonic from the same sources */
+} Paths;
+
+static VnkgStatus
+sample_sources(VnkgContext *ctx, size_t n, size_t samples, size_t **out)
+{
+    igraph_vector_int_t src;
+    if (igraph_vector_int_init(&src, 0) != IGRAPH_SUCCESS) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    VnkgStatus st = IG(igraph_random_sample(&src, 0, (igraph_integer_t)n - 1,
+                                            (igraph_integer_t)samples));
+    size_t k = st == VNKG_SUCCESS ? (size_t)igraph_vector_int_size(&src) : 0;
+    *out = vnkg_malloc(ctx, (k + 1) * sizeof **out);
+    if (!*out && st == VNKG_SUCCESS) {
+        st = VNKG_ERR_NO_MEMORY;
+    }
+    for (size_t i = 0; st == VNKG_SUCCESS && i < k; ++i) {
+        (*out)[i] = (size_t)VECTOR(src)[i];
+    }
+    igraph_vector_int_destroy(&src);
+    return st;
+}
+
+/* Exact betweenness (with the cutoff, if any) and harmonic centrality. */
+static VnkgStatus
+exact_paths(View *v, VnkgGraph *graph, double cutoff)
+{
+    igraph_vector_t res;
+    if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    VnkgStatus st = IG(igraph_betweenness_cutoff(&v->g, &res, igraph_vss_all(),
+                                                 0, &v->lengths, cutoff));
+    graph->betweenness_cutoff = cutoff;
+    for (size_t i = 0; st == VNKG_SUCCESS && i < graph->n_nodes; ++i) {
+        graph->nodes[i].betweenness = VECTOR(res)[i];
+    }
     if (st == VNKG_SUCCESS) {
-        st = vnkg_paths_from_sources(ctx, &pg, sources, k, threads,
-                                     VECTOR(*btw), VECTOR(*harm));
+        st = IG(igraph_harmonic_centrality(&v->g, &res, igraph_vss_all(),
+                                           IGRAPH_ALL, &v->lengths, 1));
     }
-    vnkg_free(ctx, mem);
-    vnkg_free(ctx, sources);
-    if (st == VNKG_SUCCESS && k > 0) {
-        igraph_vector_scale(btw, 0.5 * (double)n / (double)k);
-        igraph_vector_scale(harm, 1.0 / (double)k);
+    for (size_t i = 0; st == VNKG_SUCCESS && i < graph->n_nodes; ++i) {
+        graph->nodes[i].harmonic = VECTOR(res)[i];
     }
+    igraph_vector_destroy(&res);
     return st;
 }
 
 static VnkgStatus
-paths(VnkgContext *ctx, View *v, VnkgGraph *graph, const VnkgAnalyseOptions *o)
+paths_start(VnkgContext *ctx, View *v, VnkgGraph *graph,
+            const VnkgAnalyseOptions *o, Paths *p)
 {
-    igraph_vector_t res, harm;
-    igraph_vector_int_t src;
-    if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS) {
-        return VNKG_ERR_NO_MEMORY;
-    }
-    if (igraph_vector_init(&harm, 0) != IGRAPH_SUCCESS) {
-        igraph_vector_destroy(&res);
-        return VNKG_ERR_NO_MEMORY;
-    }
-    if (igraph_vector_int_init(&src, 0) != IGRAPH_SUCCESS) {
-        igraph_vector_destroy(&harm);
-        igraph_vector_destroy(&res);
-        return VNKG_ERR_NO_MEMORY;
-    }
     size_t n = graph->n_nodes, samples = o->betweenness_samples;
     double cutoff = o->betweenness_cutoff;
     double work = (double)n * (double)igraph_ecount(&v->g);
-    int automatic = o->auto_budget > 0 && work > o->auto_budget &&
-                    samples == 0 && cutoff < 0;
-    if (automatic) { /* exact path measures are O(|V||E|) */
+    p->automatic = o->auto_budget > 0 && work > o->auto_budget &&
+                   samples == 0 && cutoff < 0;
+    if (p->automatic) { /* exact path measures are O(|V||E|) */
         double k = o->auto_budget / (double)(igraph_ecount(&v->g) + 1);
         samples =
             k > (double)o->auto_samples_min ? (size_t)k : o->auto_samples_min;
     }
-    int sampled = samples > 0 && samples < n;
-    VnkgStatus st = VNKG_SUCCESS;
-    if (sampled) {
-        st = IG(igraph_random_sample(&src, 0, (igraph_integer_t)n - 1,
-                                     (igraph_integer_t)samples));
+    if (samples == 0 || samples >= n) {
+        return exact_paths(v, graph, cutoff);
     }
-    if (st == VNKG_SUCCESS && sampled) {
-        st = sampled_paths(ctx, v, &src, o->threads, &res, &harm);
-        graph->betweenness_sources = samples;
-    } else if (st == VNKG_SUCCESS) {
-        st = IG(igraph_betweenness_cutoff(&v->g, &res, igraph_vss_all(), 0,
-                                          &v->lengths, cutoff));
-        graph->betweenness_cutoff = cutoff;
+    VNKG_TRY(sample_sources(ctx, n, samples, &p->sources));
+    p->samples = samples;
+    VNKG_TRY(path_graph(ctx, v, &p->pg, &p->mem));
+    p->sums = vnkg_calloc(ctx, 2 * n, sizeof *p->sums);
+    if (!p->sums) {
+        return VNKG_ERR_NO_MEMORY;
     }
-    for (size_t i = 0; st == VNKG_SUCCESS && i < n; ++i) {
-        graph->nodes[i].betweenness = VECTOR(res)[i];
+    /* the helpers take the other -j threads; this one joins them in
+     * paths_finish, after the igraph measures */
+    size_t helpers = o->threads > 1 ? o->threads - 1 : 0;
+    VNKG_TRY(
+        vnkg_paths_start(ctx, &p->pg, p->sources, samples, helpers, &p->job));
+    if (p->automatic) {
+        return VNKG_SUCCESS;
     }
-    if (st == VNKG_SUCCESS && automatic) {
-        igraph_vector_swap(&res, &harm); /* from the same sources */
-        graph->harmonic_sources = samples;
-    } else if (st == VNKG_SUCCESS) {
-        st = IG(igraph_harmonic_centrality(&v->g, &res, igraph_vss_all(),
-                                           IGRAPH_ALL, &v->lengths, 1));
+    /* samples asked for betweenness only: harmonic stays exact */
+    igraph_vector_t res;
+    if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS) {
+        return VNKG_ERR_NO_MEMORY;
     }
+    VnkgStatus st = IG(igraph_harmonic_centrality(&v->g, &res, igraph_vss_all(),
+                                                  IGRAPH_ALL, &v->lengths, 1));
     for (size_t i = 0; st == VNKG_SUCCESS && i < n; ++i) {
         graph->nodes[i].harmonic = VECTOR(res)[i];
     }
-    igraph_vector_int_destroy(&src);
-    igraph_vector_destroy(&harm);
     igraph_vector_destroy(&res);
+    return st;
+}
+
+/* Betweenness (Brandes & Pich 2007: scaled by n/k) and harmonic
+ * centrality (Eppstein & Wang 2004: H(v) ~ (n-1)/k * sum of 1/d(s, v)
+ * over the sampled s != v, normalised like igraph's by n-1, so 1/k) from
+ * the k sampled sources. The view is undirected: like igraph, a pair's
+ * paths count half from each end. Frees what paths_start made, on
+ * success or not. */
+static VnkgStatus
+paths_finish(VnkgContext *ctx, VnkgGraph *graph, Paths *p)
+{
+    size_t n = graph->n_nodes, k = p->samples;
+    VnkgStatus st = VNKG_SUCCESS;
+    if (p->job) {
+        st = vnkg_paths_finish(ctx, p->job, p->sums, p->sums + n);
+        if (st == VNKG_SUCCESS) {
+            double bscale = 0.5 * (double)n / (double)k;
+            double hscale = 1.0 / (double)k;
+            for (size_t i = 0; i < n; ++i) {
+                graph->nodes[i].betweenness = p->sums[i] * bscale;
+            }
+            graph->betweenness_sources = k;
+            if (p->automatic) { /* else the exact harmonic centrality */
+                for (size_t i = 0; i < n; ++i) {
+                    graph->nodes[i].harmonic = p->sums[n + i] * hscale;
+                }
+                graph->harmonic_sources = k;
+            }
+        }
+    }
+    vnkg_free(ctx, p->sums);
+    vnkg_free(ctx, p->mem);
+    vnkg_free(ctx, p->sources);
+    memset(p, 0, sizeof *p);
     return st;
 }
 
@@ -495,14 +537,27 @@ run(VnkgContext *ctx, View *v, VnkgGraph *graph, const VnkgAnalyseOptions *o)
     VNKG_TRY(degrees(v, graph));
     directed_degrees(graph, o);
     VNKG_TRY(spectral(v, graph));
-    VNKG_TRY(paths(ctx, v, graph, o));
-    VNKG_TRY(components(ctx, v, graph));
-    VNKG_TRY(communities(ctx, v, graph));
-    if (o->layout) {
-        VNKG_TRY(layout(v, graph));
+    /* sampled path measures run on helper threads beside the rest */
+    Paths p;
+    memset(&p, 0, sizeof p);
+    VnkgStatus st = paths_start(ctx, v, graph, o, &p);
+    if (st == VNKG_SUCCESS) {
+        st = components(ctx, v, graph);
     }
-    sizes(graph);
-    return VNKG_SUCCESS;
+    if (st == VNKG_SUCCESS) {
+        st = communities(ctx, v, graph);
+    }
+    if (st == VNKG_SUCCESS && o->layout) {
+        st = layout(v, graph);
+    }
+    VnkgStatus fin = paths_finish(ctx, graph, &p); /* also on failure */
+    if (st == VNKG_SUCCESS) {
+        st = fin;
+    }
+    if (st == VNKG_SUCCESS) {
+        sizes(graph);
+    }
+    return st;
 }
 
 VnkgStatus

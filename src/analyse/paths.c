@@ -155,17 +155,22 @@ one_source(const VnkgPathGraph *g, Work *w, size_t s, double *btw, double *harm)
     }
 }
 
-typedef struct {
+struct VnkgPathsJob {
     const VnkgPathGraph *g;
     const size_t *sources;
     size_t k;
     double *sums; /* BLOCKS x 2n: betweenness then harmonic per block */
     pthread_mutex_t lock;
     size_t next_block;
-} Job;
+    size_t n_workers; /* worker 0 is the thread that finishes the job */
+    struct Worker *wk;
+    pthread_t *tid;
+    size_t started; /* helper threads running: wk[1 .. started] */
+    VnkgStatus status;
+};
 
-typedef struct {
-    Job *job;
+typedef struct Worker {
+    VnkgPathsJob *job;
     Work work;
     void *mem;
 } Worker;
@@ -174,7 +179,7 @@ static void *
 worker_main(void *arg)
 {
     Worker *wk = arg;
-    Job *job = wk->job;
+    VnkgPathsJob *job = wk->job;
     size_t n = job->g->n;
     for (;;) {
         pthread_mutex_lock(&job->lock);
@@ -221,61 +226,90 @@ work_init(VnkgContext *ctx, Worker *wk, size_t n)
 }
 
 VnkgStatus
-vnkg_paths_from_sources(VnkgContext *ctx, const VnkgPathGraph *g,
-                        const size_t *sources, size_t k, size_t threads,
-                        double *btw, double *harm)
+vnkg_paths_start(VnkgContext *ctx, const VnkgPathGraph *g,
+                 const size_t *sources, size_t k, size_t helpers,
+                 VnkgPathsJob **out)
 {
     size_t n = g->n, cells;
-    if (n == 0 || k == 0) {
-        return VNKG_SUCCESS;
+    *out = NULL;
+    if (helpers > BLOCKS - 1) {
+        helpers = BLOCKS - 1;
     }
-    if (threads < 1) {
-        threads = 1;
+    VNKG_TRY(vnkg_size_mul(&cells, n + 1, 2 * BLOCKS));
+    VnkgPathsJob *job = vnkg_calloc(ctx, 1, sizeof *job);
+    if (!job) {
+        return VNKG_ERR_NO_MEMORY;
     }
-    if (threads > BLOCKS) {
-        threads = BLOCKS;
+    job->g = g;
+    job->sources = sources;
+    job->k = n == 0 ? 0 : k;
+    job->n_workers = helpers + 1;
+    pthread_mutex_init(&job->lock, NULL);
+    job->sums = vnkg_calloc(ctx, cells, sizeof(double));
+    job->wk = vnkg_calloc(ctx, job->n_workers, sizeof *job->wk);
+    job->tid = vnkg_calloc(ctx, job->n_workers, sizeof *job->tid);
+    VnkgStatus st =
+        job->sums && job->wk && job->tid ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
+    for (size_t t = 0; st == VNKG_SUCCESS && t < job->n_workers; ++t) {
+        job->wk[t].job = job;
+        st = work_init(ctx, &job->wk[t], n);
     }
-    VNKG_TRY(vnkg_size_mul(&cells, n, 2 * BLOCKS));
-    Job job = {g,
-               sources,
-               k,
-               vnkg_calloc(ctx, cells, sizeof(double)),
-               PTHREAD_MUTEX_INITIALIZER,
-               0};
-    Worker *wk = vnkg_calloc(ctx, threads, sizeof *wk);
-    pthread_t *tid = vnkg_calloc(ctx, threads, sizeof *tid);
-    VnkgStatus st = job.sums && wk && tid ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
-    size_t started = 0;
-    for (size_t t = 0; st == VNKG_SUCCESS && t < threads; ++t) {
-        wk[t].job = &job;
-        st = work_init(ctx, &wk[t], n);
-    }
-    /* worker 0 is this thread; the others run beside it */
-    for (size_t t = 1; st == VNKG_SUCCESS && t < threads; ++t) {
-        if (pthread_create(&tid[t], NULL, worker_main, &wk[t]) != 0) {
+    /* helpers start now; worker 0 is the thread that calls finish */
+    for (size_t t = 1; st == VNKG_SUCCESS && t < job->n_workers; ++t) {
+        if (pthread_create(&job->tid[t], NULL, worker_main, &job->wk[t]) != 0) {
             break; /* fewer threads: the blocks still all get done */
         }
-        started = t;
+        job->started = t;
     }
+    job->status = st;
+    *out = job;
+    return VNKG_SUCCESS;
+}
+
+VnkgStatus
+vnkg_paths_finish(VnkgContext *ctx, VnkgPathsJob *job, double *btw,
+                  double *harm)
+{
+    if (!job) {
+        return VNKG_SUCCESS;
+    }
+    VnkgStatus st = job->status;
+    size_t n = job->g->n;
     if (st == VNKG_SUCCESS) {
-        worker_main(&wk[0]);
+        worker_main(&job->wk[0]);
+    } else { /* let the helpers stop at the next block */
+        pthread_mutex_lock(&job->lock);
+        job->next_block = BLOCKS;
+        pthread_mutex_unlock(&job->lock);
     }
-    for (size_t t = 1; t <= started; ++t) {
-        pthread_join(tid[t], NULL);
+    for (size_t t = 1; t <= job->started; ++t) {
+        pthread_join(job->tid[t], NULL);
     }
-    for (size_t b = 0; st == VNKG_SUCCESS && b < BLOCKS; ++b) {
-        const double *bb = job.sums + b * 2 * n, *bh = bb + n;
+    for (size_t b = 0; st == VNKG_SUCCESS && job->k > 0 && b < BLOCKS; ++b) {
+        const double *bb = job->sums + b * 2 * n, *bh = bb + n;
         for (size_t v = 0; v < n; ++v) {
             btw[v] += bb[v];
             harm[v] += bh[v];
         }
     }
-    for (size_t t = 0; wk && t < threads; ++t) {
-        vnkg_free(ctx, wk[t].mem);
+    for (size_t t = 0; job->wk && t < job->n_workers; ++t) {
+        vnkg_free(ctx, job->wk[t].mem);
     }
-    vnkg_free(ctx, wk);
-    vnkg_free(ctx, tid);
-    vnkg_free(ctx, job.sums);
-    pthread_mutex_destroy(&job.lock);
+    vnkg_free(ctx, job->wk);
+    vnkg_free(ctx, job->tid);
+    vnkg_free(ctx, job->sums);
+    pthread_mutex_destroy(&job->lock);
+    vnkg_free(ctx, job);
     return st;
+}
+
+VnkgStatus
+vnkg_paths_from_sources(VnkgContext *ctx, const VnkgPathGraph *g,
+                        const size_t *sources, size_t k, size_t threads,
+                        double *btw, double *harm)
+{
+    VnkgPathsJob *job;
+    VNKG_TRY(vnkg_paths_start(ctx, g, sources, k, threads > 1 ? threads - 1 : 0,
+                              &job));
+    return vnkg_paths_finish(ctx, job, btw, harm);
 }

@@ -27,4 +27,19 @@ VnkgStatus vnkg_paths_from_sources(VnkgContext *ctx, const VnkgPathGraph *g,
                                    const size_t *sources, size_t k,
                                    size_t threads, double *btw, double *harm);
 
+/* The same in two steps, so the caller's thread can do other work while
+ * `helpers` threads start on the sources: vnkg_paths_start launches them
+ * (g and sources must stay alive until finish); vnkg_paths_finish works
+ * on what is left in the calling thread, waits for the helpers, adds the
+ * sums to `btw` and `harm` (g->n values each) and frees the job. Finish
+ * must be called for every started job, even to abandon it.
+ * vnkg_paths_start returns VNKG_ERR_NO_MEMORY or VNKG_ERR_LIMIT (no
+ * job); a failure while setting up is reported by finish. */
+typedef struct VnkgPathsJob VnkgPathsJob;
+VnkgStatus vnkg_paths_start(VnkgContext *ctx, const VnkgPathGraph *g,
+                            const size_t *sources, size_t k, size_t helpers,
+                            VnkgPathsJob **out);
+VnkgStatus vnkg_paths_finish(VnkgContext *ctx, VnkgPathsJob *job, double *btw,
+                             double *harm);
+
 #endif

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* facts -> graph -> analysis -> GraphML read back by igraph's C reader. */
 #undef NDEBUG
+#include "failalloc.h"
+
 #include <vnkg/analyse.h>
 #include <vnkg/export.h>
 #include <vnkg/graph.h>
@@ -209,6 +211,41 @@ ba_graph(size_t n)
     return g;
 }
 
+/* Sampled path measures run on helper threads while igraph computes
+ * communities and the layout: every score must come out the same, bit
+ * for bit, whatever the thread count. */
+static void
+test_threads_same_bits(void)
+{
+    enum { N = 1500 };
+    VnkgGraph *g = ba_graph(N);
+    VnkgAnalyseOptions o;
+    vnkg_analyse_options_init(&o);
+    o.auto_budget = 1; /* sampled */
+    o.auto_samples_min = 300;
+    o.threads = 1;
+    assert(vnkg_analyse_run(ctx, g, &o) == VNKG_SUCCESS);
+    assert(g->betweenness_sources == 300 && g->harmonic_sources == 300);
+    VnkgNode *one = malloc(N * sizeof *one);
+    assert(one);
+    memcpy(one, g->nodes, N * sizeof *one);
+    for (size_t threads = 2; threads <= 5; threads += 3) {
+        o.threads = threads;
+        assert(vnkg_analyse_run(ctx, g, &o) == VNKG_SUCCESS);
+        for (size_t i = 0; i < N; ++i) {
+            const VnkgNode *a = &one[i], *b = &g->nodes[i];
+            assert(memcmp(&a->betweenness, &b->betweenness, 8) == 0);
+            assert(memcmp(&a->harmonic, &b->harmonic, 8) == 0);
+            assert(memcmp(&a->pagerank, &b->pagerank, 8) == 0);
+            assert(memcmp(&a->x, &b->x, 8) == 0 &&
+                   memcmp(&a->y, &b->y, 8) == 0);
+            assert(a->community == b->community);
+        }
+    }
+    free(one);
+    vnkg_graph_free(ctx, g);
+}
+
 /* The analysis draws from its own seeded RNG: the caller's default RNG
  * comes back as it was, usable and where it stood. */
 static void
@@ -223,6 +260,40 @@ test_rng_untouched(void)
     assert(vnkg_analyse_run(ctx, g, &o) == VNKG_SUCCESS);
     assert(RNG_INTEGER(0, 1000000) == want);
     igraph_rng_seed(igraph_rng_default(), 7); /* its state is still live */
+    vnkg_graph_free(ctx, g);
+}
+
+/* Each allocation of the analysis failing in turn, with the sampled path
+ * measures on a helper thread: VNKG_ERR_NO_MEMORY (reported, no helper
+ * left running), nothing leaked, and then success. */
+static void
+test_analyse_no_memory(void)
+{
+    VnkgGraph *g = ba_graph(300);
+    VnkgAnalyseOptions o;
+    vnkg_analyse_options_init(&o);
+    o.auto_budget = 1;
+    o.auto_samples_min = 50;
+    o.threads = 2;
+    o.layout = 0;
+    int succeeded = 0;
+    for (long n = 0; !succeeded && n < 1000; ++n) {
+        FailAlloc s = {n, 0, 0};
+        VnkgAllocator a = {fa_malloc, fa_realloc, fa_free, &s};
+        VnkgContext *fctx;
+        if (vnkg_context_new_with(&fctx, &a) != VNKG_SUCCESS) {
+            continue;
+        }
+        vnkg_context_set_diag(fctx, NULL, NULL);
+        long before = s.live;
+        VnkgStatus st = vnkg_analyse_run(fctx, g, &o);
+        assert(st == VNKG_SUCCESS || st == VNKG_ERR_NO_MEMORY);
+        assert(s.live == before);
+        succeeded = st == VNKG_SUCCESS;
+        vnkg_context_free(fctx);
+        assert(s.live == 0);
+    }
+    assert(succeeded && g->betweenness_sources == 50);
     vnkg_graph_free(ctx, g);
 }
 
@@ -305,6 +376,15 @@ test_sampled_betweenness(void)
            "error over all nodes = %.3f\n",
            N / 10, N, herr);
     assert(herr < 0.05);
+    /* sources asked for sample betweenness only: harmonic stays exact */
+    o.auto_budget = 1e7;
+    o.betweenness_samples = N / 10;
+    assert(vnkg_analyse_run(ctx, g, &o) == VNKG_SUCCESS);
+    assert(g->betweenness_sources == N / 10 && g->harmonic_sources == 0);
+    for (size_t i = 0; i < N; ++i) {
+        assert(g->nodes[i].harmonic == harmonic[i]);
+    }
+    o.betweenness_samples = 0;
     o.auto_budget = 0;
     assert(vnkg_analyse_run(ctx, g, &o) == VNKG_SUCCESS);
     assert(g->betweenness_sources == 0 && g->harmonic_sources == 0);
@@ -328,6 +408,8 @@ main(void)
     test_igraph_reads_graphml(g);
     test_empty();
     test_sampled_betweenness();
+    test_threads_same_bits();
+    test_analyse_no_memory();
     test_rng_untouched();
     vnkg_graph_free(ctx, g);
     vnkg_facts_free(ctx, f);
