@@ -14,7 +14,6 @@ doc_state_clear(DocState *ds)
     vnkg_free(ds->ctx, ds->found);
     vnkg_free(ds->ctx, ds->offices);
     vnkg_free(ds->ctx, ds->office_person);
-    vnkg_free(ds->ctx, ds->evidence);
     lex_cache_clear(ds->ctx, &ds->cache);
 }
 
@@ -66,6 +65,15 @@ vnkg_extract_document(VnkgContext *ctx, const VnkgLexicon *lex,
     int inferred = 0;
     vnkg_extract_date(doc, ds.date, &inferred);
     VnkgStatus st = record_article(&ds, inferred);
+    char *pooled = NULL;
+    if (st == VNKG_SUCCESS) {
+        st = vnkg_facts_intern(ctx, out, doc->id, strlen(doc->id), &pooled);
+        ds.article_id = pooled;
+    }
+    if (st == VNKG_SUCCESS && ds.date[0]) {
+        st = vnkg_facts_intern(ctx, out, ds.date, strlen(ds.date), &pooled);
+        ds.pooled_date = pooled;
+    }
     if (st == VNKG_SUCCESS) {
         st = vnkg_segment_text(ctx, doc->text, doc->text_len, &ds.seg);
     }

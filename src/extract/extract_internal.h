@@ -3,6 +3,7 @@
 #ifndef VNKG_EXTRACT_INTERNAL_H
 #define VNKG_EXTRACT_INTERNAL_H
 
+#include "facts_internal.h"
 #include "lexicon_internal.h"
 
 #include <vnkg/extract.h>
@@ -24,8 +25,8 @@ typedef struct {
 typedef struct {
     size_t person;
     size_t title;
-    VnkgEntityType type; /* ministry or province */
-    char *evidence;
+    VnkgEntityType type;  /* ministry or province */
+    const char *evidence; /* pooled in the article's facts */
 } Deferred;
 
 /* A person seen in the article (for short mentions and bare titles). */
@@ -49,7 +50,9 @@ typedef struct {
     const VnkgDocument *doc;
     VnkgFacts *facts;
     VnkgSegments seg;
-    char date[11]; /* "" when unknown */
+    char date[11];           /* "" when unknown */
+    const char *article_id;  /* doc->id, pooled in facts */
+    const char *pooled_date; /* date, pooled in facts; NULL when unknown */
     Person *persons;
     size_t n_persons, cap_persons;
     size_t bridge_province; /* entity index of the last bridge point */
@@ -66,8 +69,8 @@ typedef struct {
     Deferred *deferred;
     size_t n_deferred, cap_deferred;
     size_t n_pacts;
-    char *evidence; /* the sentence's text */
-    LexCache cache; /* trie matches of the sentence's tokens */
+    const char *evidence; /* the sentence's text, pooled in facts */
+    LexCache cache;       /* trie matches of the sentence's tokens */
 } DocState;
 
 /* resolve: entities from the lexicon (time-aware) and for persons. */

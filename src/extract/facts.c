@@ -214,19 +214,6 @@ grow_fact_slots(VnkgContext *ctx, VnkgFacts *facts)
     return VNKG_SUCCESS;
 }
 
-static VnkgStatus
-widen_dates(VnkgContext *ctx, VnkgFacts *facts, VnkgFact *f, const char *first,
-            const char *last)
-{
-    if (first && (!f->first_date || strcmp(first, f->first_date) < 0)) {
-        VNKG_TRY(vnkg_intern_str(ctx, &facts->pool, first, &f->first_date));
-    }
-    if (last && (!f->last_date || strcmp(last, f->last_date) > 0)) {
-        VNKG_TRY(vnkg_intern_str(ctx, &facts->pool, last, &f->last_date));
-    }
-    return VNKG_SUCCESS;
-}
-
 /* The index of the fact (from, to, rel, role) in *out, added when new
  * (*fresh = 1). `role` is pooled. */
 static VnkgStatus
@@ -273,6 +260,74 @@ better_evidence(const VnkgFact *f, int inferred, const char *article,
     return c < 0 || (c == 0 && offset < f->evidence_offset);
 }
 
+/* Pooled strings of one store mapped to their copies in another, so that
+ * a merge looks each distinct string up in the destination's (large)
+ * pool once, not once per record that holds it. */
+typedef struct {
+    const char **from; /* NULL: empty slot */
+    char **to;
+    size_t cap;  /* a power of two */
+    size_t used; /* at most cap / 2: beyond, strings are interned directly */
+} Xlat;
+
+static VnkgStatus
+xlat_init(VnkgContext *ctx, Xlat *xl, size_t strings)
+{
+    size_t cap = 16;
+    while (cap < 2 * strings + 2) {
+        cap *= 2;
+    }
+    xl->from = vnkg_calloc(ctx, cap, sizeof *xl->from);
+    xl->to = vnkg_malloc(ctx, cap * sizeof *xl->to);
+    xl->cap = cap;
+    xl->used = 0;
+    return xl->from && xl->to ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
+}
+
+static void
+xlat_clear(VnkgContext *ctx, Xlat *xl)
+{
+    vnkg_free(ctx, xl->from);
+    vnkg_free(ctx, xl->to);
+}
+
+/* Where the strings handed to relate_range live. */
+typedef enum {
+    STR_CALLER, /* the caller's: interned in the store */
+    STR_POOLED, /* already pooled in the store */
+    STR_XLAT    /* pooled in another store: translated */
+} StrFrom;
+
+/* The store's pooled copy of `s` (NULL gives NULL). */
+static VnkgStatus
+own(VnkgContext *ctx, VnkgFacts *facts, StrFrom from, Xlat *xl, const char *s,
+    char **out)
+{
+    if (!s || from == STR_POOLED) {
+        *out = (char *)s;
+        return VNKG_SUCCESS;
+    }
+    if (from == STR_CALLER) {
+        return vnkg_intern_str(ctx, &facts->pool, s, out);
+    }
+    size_t mask = xl->cap - 1;
+    size_t i =
+        (size_t)(((uint64_t)(uintptr_t)s * 0x9e3779b97f4a7c15ULL) >> 20) & mask;
+    for (; xl->from[i]; i = (i + 1) & mask) {
+        if (xl->from[i] == s) {
+            *out = xl->to[i];
+            return VNKG_SUCCESS;
+        }
+    }
+    VNKG_TRY(vnkg_intern_str(ctx, &facts->pool, s, out));
+    if (xl->used < xl->cap / 2) {
+        xl->from[i] = s;
+        xl->to[i] = *out;
+        xl->used++;
+    }
+    return VNKG_SUCCESS;
+}
+
 typedef struct {
     double weight;
     const VnkgStrSet *articles;
@@ -282,14 +337,38 @@ typedef struct {
     const char *evidence_article;
     size_t evidence_offset;
     int inferred;
+    StrFrom from; /* of every string above and of the role */
+    Xlat *xl;     /* for STR_XLAT */
 } Statement;
+
+static VnkgStatus
+widen_dates(VnkgContext *ctx, VnkgFacts *facts, VnkgFact *f, const Statement *x)
+{
+    if (x->first && (!f->first_date || strcmp(x->first, f->first_date) < 0)) {
+        VNKG_TRY(own(ctx, facts, x->from, x->xl, x->first, &f->first_date));
+    }
+    if (x->last && (!f->last_date || strcmp(x->last, f->last_date) > 0)) {
+        VNKG_TRY(own(ctx, facts, x->from, x->xl, x->last, &f->last_date));
+    }
+    return VNKG_SUCCESS;
+}
+
+/* Adds a source article to a fact or entity set. */
+static VnkgStatus
+add_source(VnkgContext *ctx, VnkgFacts *facts, StrFrom from, Xlat *xl,
+           VnkgStrSet *set, const char *article)
+{
+    char *pooled;
+    VNKG_TRY(own(ctx, facts, from, xl, article, &pooled));
+    return vnkg_strset_add_pooled(ctx, set, pooled);
+}
 
 static VnkgStatus
 relate_range(VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
              VnkgRelation rel, const char *role, const Statement *x)
 {
     char *pooled_role;
-    VNKG_TRY(vnkg_intern_str(ctx, &facts->pool, role, &pooled_role));
+    VNKG_TRY(own(ctx, facts, x->from, x->xl, role, &pooled_role));
     size_t idx;
     int fresh;
     VNKG_TRY(
@@ -297,11 +376,12 @@ relate_range(VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
     VnkgFact *f = &facts->facts[idx];
     f->weight += x->weight;
     if (x->article) {
-        VNKG_TRY(vnkg_facts_set_add(ctx, facts, &f->sources, x->article));
+        VNKG_TRY(
+            add_source(ctx, facts, x->from, x->xl, &f->sources, x->article));
     }
     for (size_t i = 0; x->articles && i < x->articles->count; ++i) {
-        VNKG_TRY(
-            vnkg_facts_set_add(ctx, facts, &f->sources, x->articles->items[i]));
+        VNKG_TRY(add_source(ctx, facts, x->from, x->xl, &f->sources,
+                            x->articles->items[i]));
     }
     if (fresh) {
         f->inferred = x->inferred;
@@ -309,13 +389,13 @@ relate_range(VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
     if (x->evidence &&
         (fresh || better_evidence(f, x->inferred, x->evidence_article,
                                   x->evidence_offset))) {
-        VNKG_TRY(vnkg_intern_str(ctx, &facts->pool, x->evidence, &f->evidence));
-        VNKG_TRY(vnkg_intern_str(ctx, &facts->pool, x->evidence_article,
-                                 &f->evidence_article));
+        VNKG_TRY(own(ctx, facts, x->from, x->xl, x->evidence, &f->evidence));
+        VNKG_TRY(own(ctx, facts, x->from, x->xl, x->evidence_article,
+                     &f->evidence_article));
         f->evidence_offset = x->evidence_offset;
     }
     f->inferred = f->inferred && x->inferred;
-    return widen_dates(ctx, facts, f, x->first, x->last);
+    return widen_dates(ctx, facts, f, x);
 }
 
 VnkgStatus
@@ -324,9 +404,29 @@ vnkg_facts_relate_at(VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
                      const char *article, size_t offset, const char *date,
                      const char *evidence, int inferred)
 {
-    Statement x = {weight,   NULL,    article, date,         date,
-                   evidence, article, offset,  inferred != 0};
+    Statement x = {weight,  NULL,   article,       date,       date, evidence,
+                   article, offset, inferred != 0, STR_CALLER, NULL};
     return relate_range(ctx, facts, from, to, rel, role, &x);
+}
+
+VnkgStatus
+vnkg_facts_relate_pooled(VnkgContext *ctx, VnkgFacts *facts, size_t from,
+                         size_t to, VnkgRelation rel, const char *role,
+                         const char *article, size_t offset, const char *date,
+                         const char *evidence, int inferred)
+{
+    char *pooled_role;
+    VNKG_TRY(vnkg_intern_str(ctx, &facts->pool, role, &pooled_role));
+    Statement x = {1.0,     NULL,   article,       date,       date, evidence,
+                   article, offset, inferred != 0, STR_POOLED, NULL};
+    return relate_range(ctx, facts, from, to, rel, pooled_role, &x);
+}
+
+VnkgStatus
+vnkg_facts_intern(VnkgContext *ctx, VnkgFacts *facts, const char *s, size_t len,
+                  char **out)
+{
+    return vnkg_intern(ctx, &facts->pool, s, len, out);
 }
 
 VnkgStatus
@@ -356,23 +456,42 @@ vnkg_facts_set_label_article(VnkgContext *ctx, VnkgFacts *facts, size_t entity,
                            &facts->entities[entity].label_article);
 }
 
+/* Appends a mention whose strings are pooled in the store. */
+static VnkgStatus
+push_mention(VnkgContext *ctx, VnkgFacts *facts, const VnkgMention *m)
+{
+    VNKG_TRY(reserve(ctx, (void **)&facts->mentions, &facts->cap_mentions,
+                     facts->n_mentions, sizeof *facts->mentions));
+    facts->mentions[facts->n_mentions++] = *m;
+    return VNKG_SUCCESS;
+}
+
 VnkgStatus
 vnkg_facts_mention(VnkgContext *ctx, VnkgFacts *facts, const char *article,
                    size_t start, size_t end, const char *surface, size_t len,
                    size_t entity)
 {
-    VNKG_TRY(reserve(ctx, (void **)&facts->mentions, &facts->cap_mentions,
-                     facts->n_mentions, sizeof *facts->mentions));
+    char *pooled;
+    VNKG_TRY(vnkg_intern_str(ctx, &facts->pool, article, &pooled));
+    return vnkg_facts_mention_pooled(ctx, facts, pooled, start, end, surface,
+                                     len, entity);
+}
+
+VnkgStatus
+vnkg_facts_mention_pooled(VnkgContext *ctx, VnkgFacts *facts,
+                          const char *article, size_t start, size_t end,
+                          const char *surface, size_t len, size_t entity)
+{
     VnkgMention m = {0};
-    VNKG_TRY(vnkg_intern_str(ctx, &facts->pool, article, &m.article));
-    VNKG_TRY(vnkg_intern(ctx, &facts->pool, surface, len, &m.surface));
+    m.article = (char *)article;
     m.start = start;
     m.end = end;
     m.entity = entity;
+    VNKG_TRY(vnkg_intern(ctx, &facts->pool, surface, len, &m.surface));
     VnkgEntity *e = &facts->entities[entity];
-    VNKG_TRY(vnkg_facts_set_add(ctx, facts, &e->sources, article));
+    VNKG_TRY(vnkg_strset_add_pooled(ctx, &e->sources, m.article));
+    VNKG_TRY(push_mention(ctx, facts, &m));
     e->mentions++;
-    facts->mentions[facts->n_mentions++] = m;
     return VNKG_SUCCESS;
 }
 
@@ -401,39 +520,91 @@ vnkg_facts_article(VnkgContext *ctx, VnkgFacts *facts,
 }
 
 static VnkgStatus
-merge_entity(VnkgContext *ctx, VnkgFacts *dst, const VnkgEntity *e, size_t *out)
+merge_entity(VnkgContext *ctx, VnkgFacts *dst, Xlat *xl, const VnkgEntity *e,
+             size_t *out)
 {
-    int existed = vnkg_facts_find(dst, e->id, out) == VNKG_SUCCESS;
-    VNKG_TRY(vnkg_facts_entity(ctx, dst, e->id, e->type, e->label, out));
-    if (!existed && e->label_article) {
+    char *id, *label, *label_article;
+    VNKG_TRY(own(ctx, dst, STR_XLAT, xl, e->id, &id));
+    VNKG_TRY(own(ctx, dst, STR_XLAT, xl, e->label, &label));
+    VNKG_TRY(own(ctx, dst, STR_XLAT, xl, e->label_article, &label_article));
+    size_t len = strlen(id);
+    if (vnkg_strmap_get(&dst->entity_map, id, len, out) != VNKG_SUCCESS) {
+        VNKG_TRY(reserve(ctx, (void **)&dst->entities, &dst->cap_entities,
+                         dst->n_entities, sizeof *dst->entities));
+        VnkgEntity fresh = {0};
+        fresh.type = e->type;
+        fresh.id = id;
+        fresh.label = label;
+        fresh.label_article = label_article;
         VNKG_TRY(
-            vnkg_facts_set_label_article(ctx, dst, *out, e->label_article));
+            vnkg_strmap_put(ctx, &dst->entity_map, id, len, dst->n_entities));
+        dst->entities[dst->n_entities] = fresh;
+        *out = dst->n_entities++;
     }
     VnkgEntity *d = &dst->entities[*out];
     for (size_t i = 0; i < e->aliases.count; ++i) {
-        VNKG_TRY(vnkg_facts_add_alias(ctx, dst, *out, e->aliases.items[i]));
+        char *alias;
+        VNKG_TRY(own(ctx, dst, STR_XLAT, xl, e->aliases.items[i], &alias));
+        if (alias != d->label) {
+            VNKG_TRY(vnkg_strset_add_pooled(ctx, &d->aliases, alias));
+        }
     }
     for (size_t i = 0; i < e->sources.count; ++i) {
-        VNKG_TRY(
-            vnkg_facts_set_add(ctx, dst, &d->sources, e->sources.items[i]));
+        VNKG_TRY(add_source(ctx, dst, STR_XLAT, xl, &d->sources,
+                            e->sources.items[i]));
     }
     d->mentions += e->mentions;
-    if (e->label_article && d->label_article &&
-        strcmp(e->label_article, d->label_article) < 0) {
+    if (label_article && d->label_article &&
+        strcmp(label_article, d->label_article) < 0) {
         /* the label read in the smallest article wins: order-free */
-        if (strcmp(e->label, d->label) != 0) {
-            VNKG_TRY(vnkg_facts_set_add(ctx, dst, &d->aliases, d->label));
-            VNKG_TRY(vnkg_intern_str(ctx, &dst->pool, e->label, &d->label));
+        if (label != d->label) {
+            VNKG_TRY(vnkg_strset_add_pooled(ctx, &d->aliases, d->label));
+            d->label = label;
         }
-        VNKG_TRY(vnkg_intern_str(ctx, &dst->pool, e->label_article,
-                                 &d->label_article));
-    } else if (strcmp(e->label, d->label) != 0) {
+        d->label_article = label_article;
+    } else if (label != d->label) {
         /* the other way round too: the losing label is an alias */
-        VNKG_TRY(vnkg_facts_set_add(ctx, dst, &d->aliases, e->label));
+        VNKG_TRY(vnkg_strset_add_pooled(ctx, &d->aliases, label));
     }
     if (e->merged_into && !d->merged_into) {
-        VNKG_TRY(vnkg_facts_set_validity(ctx, dst, *out, e->merged_into,
-                                         e->valid_until));
+        VNKG_TRY(own(ctx, dst, STR_XLAT, xl, e->merged_into, &d->merged_into));
+        VNKG_TRY(own(ctx, dst, STR_XLAT, xl, e->valid_until, &d->valid_until));
+    }
+    return VNKG_SUCCESS;
+}
+
+static VnkgStatus
+merge_into(VnkgContext *ctx, VnkgFacts *dst, const VnkgFacts *src, Xlat *xl,
+           size_t *map)
+{
+    for (size_t i = 0; i < src->n_entities; ++i) {
+        VNKG_TRY(merge_entity(ctx, dst, xl, &src->entities[i], &map[i]));
+    }
+    for (size_t i = 0; i < src->n_facts; ++i) {
+        const VnkgFact *f = &src->facts[i];
+        Statement x = {f->weight,
+                       &f->sources,
+                       NULL,
+                       f->first_date,
+                       f->last_date,
+                       f->evidence,
+                       f->evidence_article,
+                       f->evidence_offset,
+                       f->inferred,
+                       STR_XLAT,
+                       xl};
+        VNKG_TRY(relate_range(ctx, dst, map[f->from], map[f->to], f->relation,
+                              f->role, &x));
+    }
+    for (size_t i = 0; i < src->n_mentions; ++i) {
+        VnkgMention c = src->mentions[i];
+        c.entity = map[c.entity];
+        VNKG_TRY(own(ctx, dst, STR_XLAT, xl, c.article, &c.article));
+        VNKG_TRY(own(ctx, dst, STR_XLAT, xl, c.surface, &c.surface));
+        VNKG_TRY(push_mention(ctx, dst, &c));
+    }
+    for (size_t i = 0; i < src->n_articles; ++i) {
+        VNKG_TRY(vnkg_facts_article(ctx, dst, &src->articles[i]));
     }
     return VNKG_SUCCESS;
 }
@@ -442,40 +613,14 @@ VnkgStatus
 vnkg_facts_merge(VnkgContext *ctx, VnkgFacts *dst, const VnkgFacts *src)
 {
     size_t *map = vnkg_calloc(ctx, src->n_entities + 1, sizeof *map);
-    if (!map) {
-        return VNKG_ERR_NO_MEMORY;
+    Xlat xl;
+    VnkgStatus st = xlat_init(ctx, &xl, src->pool.map.count);
+    if (map && st == VNKG_SUCCESS) {
+        st = merge_into(ctx, dst, src, &xl, map);
+    } else {
+        st = VNKG_ERR_NO_MEMORY;
     }
-    VnkgStatus st = VNKG_SUCCESS;
-    for (size_t i = 0; st == VNKG_SUCCESS && i < src->n_entities; ++i) {
-        st = merge_entity(ctx, dst, &src->entities[i], &map[i]);
-    }
-    for (size_t i = 0; st == VNKG_SUCCESS && i < src->n_facts; ++i) {
-        const VnkgFact *f = &src->facts[i];
-        Statement x = {f->weight,           &f->sources,        NULL,
-                       f->first_date,       f->last_date,       f->evidence,
-                       f->evidence_article, f->evidence_offset, f->inferred};
-        st = relate_range(ctx, dst, map[f->from], map[f->to], f->relation,
-                          f->role, &x);
-    }
-    for (size_t i = 0; st == VNKG_SUCCESS && i < src->n_mentions; ++i) {
-        const VnkgMention *m = &src->mentions[i];
-        st = reserve(ctx, (void **)&dst->mentions, &dst->cap_mentions,
-                     dst->n_mentions, sizeof *dst->mentions);
-        VnkgMention c = *m;
-        c.entity = map[m->entity];
-        if (st == VNKG_SUCCESS) {
-            st = vnkg_intern_str(ctx, &dst->pool, m->article, &c.article);
-        }
-        if (st == VNKG_SUCCESS) {
-            st = vnkg_intern_str(ctx, &dst->pool, m->surface, &c.surface);
-        }
-        if (st == VNKG_SUCCESS) {
-            dst->mentions[dst->n_mentions++] = c;
-        }
-    }
-    for (size_t i = 0; st == VNKG_SUCCESS && i < src->n_articles; ++i) {
-        st = vnkg_facts_article(ctx, dst, &src->articles[i]);
-    }
+    xlat_clear(ctx, &xl);
     vnkg_free(ctx, map);
     return st;
 }

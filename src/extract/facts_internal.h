@@ -37,4 +37,21 @@ void vnkg_facts_set_reset(VnkgContext *ctx, VnkgStrSet *set);
 VnkgStatus vnkg_facts_set_str(VnkgContext *ctx, VnkgFacts *facts, char **field,
                               const char *value);
 
+/* The pooled copy of `len` bytes at `s` in the store's pool. */
+VnkgStatus vnkg_facts_intern(VnkgContext *ctx, VnkgFacts *facts, const char *s,
+                             size_t len, char **out);
+/* vnkg_facts_relate_at with weight 1 for `article`, `date` and `evidence`
+ * pooled in `facts` (from vnkg_facts_intern; the role need not be):
+ * extraction pools a sentence once for all the facts it gives. */
+VnkgStatus vnkg_facts_relate_pooled(VnkgContext *ctx, VnkgFacts *facts,
+                                    size_t from, size_t to, VnkgRelation rel,
+                                    const char *role, const char *article,
+                                    size_t offset, const char *date,
+                                    const char *evidence, int inferred);
+/* vnkg_facts_mention for an `article` id pooled in `facts`. */
+VnkgStatus vnkg_facts_mention_pooled(VnkgContext *ctx, VnkgFacts *facts,
+                                     const char *article, size_t start,
+                                     size_t end, const char *surface,
+                                     size_t len, size_t entity);
+
 #endif

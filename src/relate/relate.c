@@ -8,12 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *
-date_or_null(const DocState *ds)
-{
-    return ds->date[0] ? ds->date : NULL;
-}
-
 /* True when the sentence mentions `entity`. */
 static int
 named_here(const DocState *ds, size_t entity)
@@ -37,10 +31,10 @@ relate_pair(DocState *ds, size_t from, size_t to, VnkgRelation rel,
         return VNKG_SUCCESS;
     }
     int stated = named_here(ds, from) && named_here(ds, to);
-    return vnkg_facts_relate_at(ds->ctx, ds->facts, from, to, rel, role, 1.0,
-                                ds->doc->id,
-                                ds->seg.sentences[ds->sentence].start,
-                                date_or_null(ds), ds->evidence, !stated);
+    return vnkg_facts_relate_pooled(ds->ctx, ds->facts, from, to, rel, role,
+                                    ds->article_id,
+                                    ds->seg.sentences[ds->sentence].start,
+                                    ds->pooled_date, ds->evidence, !stated);
 }
 
 /* Records the sentence's mentions and their surface forms as aliases. */
@@ -53,10 +47,11 @@ flush_mentions(DocState *ds)
         size_t b = t[f->tok_start].start, x = t[f->tok_end - 1].end;
         /* offsets into the text as read, so that a mention can be found
          * in the file; the surface is the normalised form */
-        VNKG_TRY(vnkg_facts_mention(ds->ctx, ds->facts, ds->doc->id,
-                                    vnkg_document_source_offset(ds->doc, b),
-                                    vnkg_document_source_offset(ds->doc, x),
-                                    ds->doc->text + b, x - b, f->entity));
+        VNKG_TRY(
+            vnkg_facts_mention_pooled(ds->ctx, ds->facts, ds->article_id,
+                                      vnkg_document_source_offset(ds->doc, b),
+                                      vnkg_document_source_offset(ds->doc, x),
+                                      ds->doc->text + b, x - b, f->entity));
         if (f->type == VNKG_TYPE_OFFICIAL && f->tok_end - f->tok_start < 2) {
             continue; /* "Sơn", a bare "Thủ tướng": not a name variant */
         }
@@ -169,11 +164,8 @@ defer_office(DocState *ds, size_t person, size_t title, VnkgEntityType type)
         ds->deferred = p;
         ds->cap_deferred = cap;
     }
-    char *ev = vnkg_strdup(ds->ctx, ds->evidence);
-    if (!ev) {
-        return VNKG_ERR_NO_MEMORY;
-    }
-    ds->deferred[ds->n_deferred++] = (Deferred){person, title, type, ev};
+    ds->deferred[ds->n_deferred++] =
+        (Deferred){person, title, type, ds->evidence};
     return VNKG_SUCCESS;
 }
 
@@ -400,20 +392,21 @@ make_evidence(DocState *ds, const VnkgSentence *s)
 {
     size_t len = s->end - s->start;
     const char *text = ds->doc->text + s->start;
+    char *pooled;
     if (len <= EVIDENCE_MAX) {
-        ds->evidence = vnkg_strndup(ds->ctx, text, len);
-        return ds->evidence ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
+        VNKG_TRY(vnkg_facts_intern(ds->ctx, ds->facts, text, len, &pooled));
+        ds->evidence = pooled;
+        return VNKG_SUCCESS;
     }
     size_t cut = EVIDENCE_MAX;
     while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80) {
         cut--; /* not inside a UTF-8 sequence */
     }
-    ds->evidence = vnkg_malloc(ds->ctx, cut + 4);
-    if (!ds->evidence) {
-        return VNKG_ERR_NO_MEMORY;
-    }
-    memcpy(ds->evidence, text, cut);
-    memcpy(ds->evidence + cut, "\xE2\x80\xA6", 4); /* "…" and NUL */
+    char buf[EVIDENCE_MAX + 4];
+    memcpy(buf, text, cut);
+    memcpy(buf + cut, "\xE2\x80\xA6", 3); /* "…" */
+    VNKG_TRY(vnkg_facts_intern(ds->ctx, ds->facts, buf, cut + 3, &pooled));
+    ds->evidence = pooled;
     return VNKG_SUCCESS;
 }
 
@@ -444,7 +437,6 @@ relate_sentence(DocState *ds)
     if (st == VNKG_SUCCESS) {
         st = relate_co_mentions(ds);
     }
-    vnkg_free(ds->ctx, ds->evidence);
     ds->evidence = NULL;
     return st;
 }
@@ -503,11 +495,10 @@ relate_document(DocState *ds)
         if (st == VNKG_SUCCESS && org != NONE) {
             char role[128];
             province_role(ds, d->title, org, role, sizeof role);
-            st = vnkg_facts_relate_inferred(
+            st = vnkg_facts_relate_pooled(
                 ds->ctx, ds->facts, d->person, org, VNKG_REL_HOLDS_OFFICE, role,
-                1.0, ds->doc->id, date_or_null(ds), d->evidence);
+                ds->article_id, 0, ds->pooled_date, d->evidence, 1);
         }
-        vnkg_free(ds->ctx, d->evidence);
     }
     vnkg_free(ds->ctx, ds->deferred);
     ds->deferred = NULL;
