@@ -268,6 +268,10 @@ typedef struct {
     char **to;
     size_t cap;  /* a power of two */
     size_t used; /* at most cap / 2: beyond, strings are interned directly */
+    /* the merged store's one article id when the destination's pool does
+     * not hold it: no set of the destination can hold it either, so it is
+     * appended to sets without a lookup */
+    const char *fresh;
 } Xlat;
 
 static VnkgStatus
@@ -281,6 +285,7 @@ xlat_init(VnkgContext *ctx, Xlat *xl, size_t strings)
     xl->to = vnkg_malloc(ctx, cap * sizeof *xl->to);
     xl->cap = cap;
     xl->used = 0;
+    xl->fresh = NULL;
     return xl->from && xl->to ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
 }
 
@@ -360,6 +365,11 @@ add_source(VnkgContext *ctx, VnkgFacts *facts, StrFrom from, Xlat *xl,
 {
     char *pooled;
     VNKG_TRY(own(ctx, facts, from, xl, article, &pooled));
+    if (from == STR_XLAT && article == xl->fresh) {
+        /* once per set and merge: each record of the merged store maps to
+         * its own record here, and a set lists an article once */
+        return vnkg_strset_append_pooled(ctx, set, pooled);
+    }
     return vnkg_strset_add_pooled(ctx, set, pooled);
 }
 
@@ -615,6 +625,14 @@ vnkg_facts_merge(VnkgContext *ctx, VnkgFacts *dst, const VnkgFacts *src)
     size_t *map = vnkg_calloc(ctx, src->n_entities + 1, sizeof *map);
     Xlat xl;
     VnkgStatus st = xlat_init(ctx, &xl, src->pool.map.count);
+    if (st == VNKG_SUCCESS && src->n_articles == 1) {
+        const char *id = src->articles[0].id;
+        size_t unused;
+        if (vnkg_strmap_get(&dst->pool.map, id, strlen(id), &unused) !=
+            VNKG_SUCCESS) {
+            xl.fresh = id;
+        }
+    }
     if (map && st == VNKG_SUCCESS) {
         st = merge_into(ctx, dst, src, &xl, map);
     } else {

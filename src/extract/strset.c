@@ -4,7 +4,10 @@
  * INDEX_MIN items on, a set keeps an index of 32-bit item numbers in open
  * addressing — by content for sets that own their strings, by address for
  * the fact store's pooled ones. At 100k articles the store's sets hold
- * ~5M items: 8 bytes per item of index, not a 32-byte map slot. */
+ * ~5M items: 8 bytes per item of index, not a 32-byte map slot.
+ * Items appended as known-new (vnkg_strset_append_pooled: a merge adding
+ * an article seen for the first time) are indexed only when a lookup
+ * next needs them, so a set that only grows that way has no index. */
 #include "strset.h"
 
 #include "../util/strmap.h"
@@ -18,6 +21,7 @@
 typedef struct {
     uint32_t *slots; /* item number + 1, 0 when empty */
     size_t cap;      /* a power of two */
+    size_t indexed;  /* items [0, indexed) are in `slots` */
     int by_address;  /* pooled items: compare pointers */
 } Index;
 
@@ -83,7 +87,31 @@ reindex(VnkgContext *ctx, VnkgStrSet *set, int by_address)
     for (size_t k = 0; k < set->count; ++k) {
         slots[find(ix, set->items, set->items[k])] = (uint32_t)(k + 1);
     }
+    ix->indexed = set->count;
     set->index = ix;
+    return VNKG_SUCCESS;
+}
+
+/* Indexes the items appended unindexed, growing the index as needed; a
+ * set that reached INDEX_MIN that way gets its index now. */
+static VnkgStatus
+catch_up(VnkgContext *ctx, VnkgStrSet *set, int by_address)
+{
+    Index *ix = set->index;
+    if (!ix) {
+        return set->count >= INDEX_MIN ? reindex(ctx, set, by_address)
+                                       : VNKG_SUCCESS;
+    }
+    if (ix->indexed == set->count) {
+        return VNKG_SUCCESS;
+    }
+    if (set->count * 2 > ix->cap) {
+        return reindex(ctx, set, by_address);
+    }
+    for (size_t k = ix->indexed; k < set->count; ++k) {
+        ix->slots[find(ix, set->items, set->items[k])] = (uint32_t)(k + 1);
+    }
+    ix->indexed = set->count;
     return VNKG_SUCCESS;
 }
 
@@ -91,10 +119,14 @@ static int
 has(const VnkgStrSet *set, const char *s, int by_address)
 {
     const Index *ix = set->index;
+    size_t scan_from = 0;
     if (ix && ix->by_address == by_address) {
-        return ix->slots[find(ix, set->items, s)] != 0;
+        if (ix->slots[find(ix, set->items, s)] != 0) {
+            return 1;
+        }
+        scan_from = ix->indexed; /* items appended since */
     }
-    for (size_t i = set->count; i-- > 0;) {
+    for (size_t i = set->count; i-- > scan_from;) {
         if (by_address ? set->items[i] == s : strcmp(set->items[i], s) == 0) {
             return 1;
         }
@@ -102,9 +134,9 @@ has(const VnkgStrSet *set, const char *s, int by_address)
     return 0;
 }
 
-/* Appends `item` (not in the set). On failure the set is unchanged. */
+/* Room for one more item. */
 static VnkgStatus
-push(VnkgContext *ctx, VnkgStrSet *set, char *item, int by_address)
+room(VnkgContext *ctx, VnkgStrSet *set)
 {
     if (set->count == set->cap) {
         size_t cap = set->cap ? set->cap * 2 : 4;
@@ -115,6 +147,15 @@ push(VnkgContext *ctx, VnkgStrSet *set, char *item, int by_address)
         set->items = items;
         set->cap = cap;
     }
+    return VNKG_SUCCESS;
+}
+
+/* Appends `item` (not in the set), indexed; the set's index is caught up
+ * (catch_up). On failure the set is unchanged. */
+static VnkgStatus
+push(VnkgContext *ctx, VnkgStrSet *set, char *item, int by_address)
+{
+    VNKG_TRY(room(ctx, set));
     Index *ix = set->index;
     size_t n = set->count + 1;
     if ((ix && n * 2 > ix->cap) || (!ix && n >= INDEX_MIN)) {
@@ -128,6 +169,7 @@ push(VnkgContext *ctx, VnkgStrSet *set, char *item, int by_address)
     }
     if (ix) {
         ix->slots[find(ix, set->items, item)] = (uint32_t)n;
+        ix->indexed = n;
     }
     set->items[set->count++] = item;
     return VNKG_SUCCESS;
@@ -152,6 +194,7 @@ vnkg_strset_has(const VnkgStrSet *set, const char *s)
 VnkgStatus
 vnkg_strset_add(VnkgContext *ctx, VnkgStrSet *set, const char *s)
 {
+    VNKG_TRY(catch_up(ctx, set, 0));
     if (has(set, s, 0)) {
         return VNKG_SUCCESS;
     }
@@ -175,7 +218,16 @@ vnkg_strset_has_pooled(const VnkgStrSet *set, const char *item)
 VnkgStatus
 vnkg_strset_add_pooled(VnkgContext *ctx, VnkgStrSet *set, char *item)
 {
+    VNKG_TRY(catch_up(ctx, set, 1));
     return has(set, item, 1) ? VNKG_SUCCESS : push(ctx, set, item, 1);
+}
+
+VnkgStatus
+vnkg_strset_append_pooled(VnkgContext *ctx, VnkgStrSet *set, char *item)
+{
+    VNKG_TRY(room(ctx, set));
+    set->items[set->count++] = item;
+    return VNKG_SUCCESS;
 }
 
 void
@@ -199,9 +251,11 @@ vnkg_strset_sort(VnkgStrSet *set)
         qsort(set->items, set->count, sizeof *set->items, cmp_str);
     }
     Index *ix = set->index;
-    if (ix) { /* the item numbers moved */
+    if (ix) { /* the item numbers moved: index them all if they fit, else
+                 none (catch_up rebuilds it at the next add) */
         memset(ix->slots, 0, ix->cap * sizeof *ix->slots);
-        for (size_t k = 0; k < set->count; ++k) {
+        ix->indexed = set->count * 2 <= ix->cap ? set->count : 0;
+        for (size_t k = 0; k < ix->indexed; ++k) {
             ix->slots[find(ix, set->items, set->items[k])] = (uint32_t)(k + 1);
         }
     }

@@ -14,6 +14,11 @@ int vnkg_strset_has_pooled(const VnkgStrSet *set, const char *item);
  * VNKG_ERR_NO_MEMORY (the set is unchanged). */
 VnkgStatus vnkg_strset_add_pooled(VnkgContext *ctx, VnkgStrSet *set,
                                   char *item);
+/* Appends the pooled string `item`, which the caller knows is not in the
+ * set, without looking it up. Returns VNKG_ERR_NO_MEMORY (the set is
+ * unchanged). */
+VnkgStatus vnkg_strset_append_pooled(VnkgContext *ctx, VnkgStrSet *set,
+                                     char *item);
 /* Frees the set's arrays, not its (pooled) strings. */
 void vnkg_strset_reset_pooled(VnkgContext *ctx, VnkgStrSet *set);
 

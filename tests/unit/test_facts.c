@@ -73,6 +73,114 @@ test_pooled_set(void)
     vnkg_intern_clear(ctx, &pool);
 }
 
+/* Items appended unlooked (a merge's new article) are found all the same,
+ * indexed once a lookup needs them, and never added twice. */
+static void
+test_appended_set(void)
+{
+    VnkgIntern pool;
+    vnkg_intern_init(&pool);
+    char *items[400];
+    char buf[32];
+    for (int i = 0; i < 400; ++i) {
+        snprintf(buf, sizeof buf, "a%03d", 399 - i);
+        assert(vnkg_intern_str(ctx, &pool, buf, &items[i]) == VNKG_SUCCESS);
+    }
+    VnkgStrSet set = {0};
+    for (int i = 0; i < 100; ++i) {
+        assert(vnkg_strset_append_pooled(ctx, &set, items[i]) == VNKG_SUCCESS);
+    }
+    assert(set.count == 100 && set.index == NULL); /* no lookup yet */
+    for (int i = 0; i < 400; ++i) {
+        assert(vnkg_strset_has_pooled(&set, items[i]) == (i < 100));
+    }
+    /* an add looks up: indexes the 100, finds the item, adds nothing */
+    assert(vnkg_strset_add_pooled(ctx, &set, items[7]) == VNKG_SUCCESS);
+    assert(set.count == 100 && set.index != NULL);
+    /* appended behind the index: still found, by address and content */
+    for (int i = 100; i < 300; ++i) {
+        assert(vnkg_strset_append_pooled(ctx, &set, items[i]) == VNKG_SUCCESS);
+    }
+    for (int i = 0; i < 400; ++i) {
+        assert(vnkg_strset_has_pooled(&set, items[i]) == (i < 300));
+        snprintf(buf, sizeof buf, "%s", items[i]);
+        assert(vnkg_strset_has(&set, buf) == (i < 300));
+    }
+    assert(vnkg_strset_add_pooled(ctx, &set, items[250]) == VNKG_SUCCESS);
+    assert(vnkg_strset_add_pooled(ctx, &set, items[350]) == VNKG_SUCCESS);
+    assert(set.count == 301 && set.items[300] == items[350]);
+    /* sorting renumbers the items: every one is still found */
+    vnkg_strset_append_pooled(ctx, &set, items[399]);
+    vnkg_strset_sort(&set);
+    for (size_t k = 1; k < set.count; ++k) {
+        assert(strcmp(set.items[k - 1], set.items[k]) < 0);
+    }
+    for (int i = 0; i < 400; ++i) {
+        int in = i < 300 || i == 350 || i == 399;
+        assert(vnkg_strset_has_pooled(&set, items[i]) == in);
+    }
+    assert(vnkg_strset_add_pooled(ctx, &set, items[0]) == VNKG_SUCCESS);
+    assert(set.count == 302);
+    vnkg_strset_reset_pooled(ctx, &set);
+    vnkg_intern_clear(ctx, &pool);
+}
+
+/* One article's store merged twice, and a store whose article id is
+ * already a string of the destination: each article listed once in each
+ * set, weights summed. */
+static void
+test_merge_sources(void)
+{
+    VnkgFacts *src, *dst;
+    assert(vnkg_facts_new(ctx, &src) == VNKG_SUCCESS);
+    assert(vnkg_facts_new(ctx, &dst) == VNKG_SUCCESS);
+    VnkgArticle art = {0};
+    art.id = "a1";
+    assert(vnkg_facts_article(ctx, src, &art) == VNKG_SUCCESS);
+    size_t x, y;
+    assert(vnkg_facts_entity(ctx, src, "province/x", VNKG_TYPE_PROVINCE, "X",
+                             &x) == VNKG_SUCCESS);
+    assert(vnkg_facts_entity(ctx, src, "official/y", VNKG_TYPE_OFFICIAL, "Y",
+                             &y) == VNKG_SUCCESS);
+    assert(vnkg_facts_mention(ctx, src, "a1", 0, 1, "X", 1, x) == 0);
+    assert(vnkg_facts_relate(ctx, src, y, x, VNKG_REL_CO_MENTION, NULL, 1, "a1",
+                             NULL, "X và Y.") == VNKG_SUCCESS);
+    /* "a2" is already a string of dst (an alias), not one of its articles */
+    VnkgFacts *other;
+    assert(vnkg_facts_new(ctx, &other) == VNKG_SUCCESS);
+    art.id = "a2";
+    assert(vnkg_facts_article(ctx, other, &art) == VNKG_SUCCESS);
+    size_t ox, oy;
+    assert(vnkg_facts_entity(ctx, other, "province/x", VNKG_TYPE_PROVINCE, "X",
+                             &ox) == VNKG_SUCCESS);
+    assert(vnkg_facts_entity(ctx, other, "official/y", VNKG_TYPE_OFFICIAL, "Y",
+                             &oy) == VNKG_SUCCESS);
+    assert(vnkg_facts_mention(ctx, other, "a2", 0, 1, "X", 1, ox) == 0);
+    assert(vnkg_facts_relate(ctx, other, oy, ox, VNKG_REL_CO_MENTION, NULL, 1,
+                             "a2", NULL, "Y và X.") == VNKG_SUCCESS);
+    size_t z;
+    assert(vnkg_facts_entity(ctx, dst, "official/z", VNKG_TYPE_OFFICIAL, "Z",
+                             &z) == VNKG_SUCCESS);
+    assert(vnkg_facts_add_alias(ctx, dst, z, "a2") == VNKG_SUCCESS);
+    for (int round = 0; round < 2; ++round) {
+        assert(vnkg_facts_merge(ctx, dst, src) == VNKG_SUCCESS);
+        assert(vnkg_facts_merge(ctx, dst, other) == VNKG_SUCCESS);
+    }
+    size_t dx;
+    assert(vnkg_facts_find(dst, "province/x", &dx) == VNKG_SUCCESS);
+    const VnkgEntity *e = vnkg_facts_entity_at(dst, dx);
+    assert(e->sources.count == 2 && e->mentions == 4);
+    assert(strcmp(e->sources.items[0], "a1") == 0);
+    assert(strcmp(e->sources.items[1], "a2") == 0);
+    assert(vnkg_facts_fact_count(dst) == 1);
+    const VnkgFact *f = vnkg_facts_fact_at(dst, 0);
+    assert(f->weight == 4 && f->sources.count == 2);
+    assert(strcmp(f->evidence, "X và Y.") == 0);
+    vnkg_facts_free(ctx, src);
+    vnkg_facts_free(ctx, other);
+    vnkg_facts_free(ctx, dst);
+}
+
 /* Each allocation failing in turn: an error or success, never a leak. */
 static void
 test_no_memory(void)
@@ -155,6 +263,8 @@ main(void)
     assert(vnkg_context_new(&ctx) == VNKG_SUCCESS);
     test_owned_set();
     test_pooled_set();
+    test_appended_set();
+    test_merge_sources();
     test_no_memory();
     test_mention_order();
     vnkg_context_free(ctx);
