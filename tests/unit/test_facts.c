@@ -254,6 +254,42 @@ test_mention_order(void)
         assert(order[i] == want[i]);
     }
     vnkg_free(ctx, order);
+    /* an article's mentions in several runs (a merge, an --append): one
+     * article all the same, sorted by start, end and entity id */
+    assert(vnkg_facts_mention(ctx, f, "a1", 5, 6, "A", 1, a) == 0); /* 5 */
+    assert(vnkg_facts_mention(ctx, f, "a2", 0, 1, "A", 1, a) == 0); /* 6 */
+    assert(vnkg_facts_mention(ctx, f, "a1", 2, 3, "B", 1, b) == 0); /* 7 */
+    assert(vnkg_facts_mention(ctx, f, "a0", 9, 9, "B", 1, b) == 0); /* 8 */
+    assert(vnkg_facts_mention(ctx, f, "a1", 5, 6, "A", 1, a) == 0); /* 9 */
+    assert(vnkg_facts_mention_order(ctx, f, &order) == VNKG_SUCCESS);
+    /* a0: 8; a1: 0-1 b (3), 2-3 b (7), 5-6 a (1, 5, 9), 5-6 b (2);
+     * a10: 4; a2: 0-1 a (6), 10-11 b (0) */
+    static const size_t runs[] = {8, 3, 7, 1, 5, 9, 2, 4, 6, 0};
+    for (size_t i = 0; i < 10; ++i) {
+        assert(order[i] == runs[i]);
+    }
+    vnkg_free(ctx, order);
+    /* each allocation of the ordering failing in turn: no leak, then the
+     * same order */
+    int succeeded = 0;
+    for (long n = 0; !succeeded && n < 1000; ++n) {
+        FailAlloc s = {n, 0, 0};
+        VnkgAllocator al = {fa_malloc, fa_realloc, fa_free, &s};
+        VnkgContext *fctx;
+        if (vnkg_context_new_with(&fctx, &al) != VNKG_SUCCESS) {
+            continue;
+        }
+        VnkgStatus st = vnkg_facts_mention_order(fctx, f, &order);
+        assert(st == VNKG_SUCCESS || (st == VNKG_ERR_NO_MEMORY && !order));
+        if (st == VNKG_SUCCESS) {
+            succeeded = 1;
+            assert(memcmp(order, runs, sizeof runs) == 0);
+            vnkg_free(fctx, order);
+        }
+        vnkg_context_free(fctx);
+        assert(s.live == 0);
+    }
+    assert(succeeded);
     vnkg_facts_free(ctx, f);
 }
 
