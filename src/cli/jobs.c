@@ -3,7 +3,9 @@
  * each writes its own file, so they need no locking but for the queue.
  * What must not change with the thread count is what the user sees: the
  * diagnostics (kept per job and passed on in job order) and the status
- * (that of the first failed job in job order, as when run in order). */
+ * (that of the first failed job in job order, as when run in order).
+ * Some jobs may start early, on a thread of their own, while the caller
+ * still computes what the others need. */
 #include "jobs.h"
 
 #include <pthread.h>
@@ -27,14 +29,21 @@ typedef struct {
     VnkgStatus status;
 } Slot;
 
+/* Jobs taken in turn by the threads that serve it. */
+typedef struct {
+    struct Runner *runner;
+    size_t *order; /* job indices, by decreasing cost */
+    size_t n;
+    size_t next; /* order[next] starts next */
+} Queue;
+
 typedef struct Runner {
     VnkgContext *ctx; /* the caller's */
     pthread_mutex_t lock;
     Slot *slots;
-    size_t *order; /* job indices, by decreasing cost */
     size_t n;
-    size_t next;         /* order[next] starts next */
     size_t first_failed; /* lowest failed job index; n while none */
+    Queue late, early;   /* early: started ahead on a thread of its own */
 } Runner;
 
 /* A job context's sink: keeps the message for later. Without memory for
@@ -78,10 +87,11 @@ slot_context(VnkgContext *parent, Slot *s)
 static void *
 worker(void *arg)
 {
-    Runner *r = arg;
+    Queue *q = arg;
+    Runner *r = q->runner;
     pthread_mutex_lock(&r->lock);
-    while (r->next < r->n) {
-        size_t j = r->order[r->next++];
+    while (q->next < q->n) {
+        size_t j = q->order[q->next++];
         if (j > r->first_failed) {
             continue; /* run in order, it would not have started */
         }
@@ -114,15 +124,15 @@ report(Runner *r)
 }
 
 static void
-run_threads(Runner *r, size_t threads)
+run_threads(Queue *q, size_t threads)
 {
     pthread_t *tids = calloc(threads, sizeof *tids);
     size_t started = 0;
     while (tids && started + 1 < threads &&
-           pthread_create(&tids[started], NULL, worker, r) == 0) {
+           pthread_create(&tids[started], NULL, worker, q) == 0) {
         ++started; /* fewer threads (even none) only take longer */
     }
-    worker(r);
+    worker(q);
     for (size_t i = 0; i < started; ++i) {
         pthread_join(tids[i], NULL);
     }
@@ -140,23 +150,56 @@ runner_clear(Runner *r)
         vnkg_context_free(r->slots[j].ctx);
     }
     free(r->slots);
-    free(r->order);
+    free(r->late.order);
+    free(r->early.order);
     pthread_mutex_destroy(&r->lock);
 }
 
-/* Job indices by decreasing cost, ties in job order (insertion sort: a
- * dozen jobs). */
-static void
-sort_by_cost(size_t *order, const VnkgCliJob *jobs, size_t n)
+/* The jobs with `early` set as asked, by decreasing cost, ties in job
+ * order (insertion sort: a dozen jobs), into q. */
+static VnkgStatus
+queue_init(Queue *q, Runner *r, const VnkgCliJob *jobs, size_t n, int early)
 {
+    q->runner = r;
+    q->order = calloc(n + 1, sizeof *q->order);
+    if (!q->order) {
+        return VNKG_ERR_NO_MEMORY;
+    }
     for (size_t i = 0; i < n; ++i) {
-        size_t k = i;
-        while (k > 0 && jobs[order[k - 1]].cost < jobs[i].cost) {
-            order[k] = order[k - 1];
+        if (!jobs[i].early != !early) {
+            continue;
+        }
+        size_t k = q->n++;
+        while (k > 0 && jobs[q->order[k - 1]].cost < jobs[i].cost) {
+            q->order[k] = q->order[k - 1];
             --k;
         }
-        order[k] = i;
+        q->order[k] = i;
     }
+    return VNKG_SUCCESS;
+}
+
+/* Sets up `r` for jobs[0..n): a context per job, the two queues. */
+static VnkgStatus
+runner_init(Runner *r, VnkgContext *ctx, const VnkgCliJob *jobs, size_t n)
+{
+    *r = (Runner){.ctx = ctx, .n = n, .first_failed = n};
+    pthread_mutex_init(&r->lock, NULL);
+    r->slots = calloc(n + 1, sizeof *r->slots);
+    VnkgStatus st = r->slots ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
+    for (size_t j = 0; j < n && st == VNKG_SUCCESS; ++j) {
+        r->slots[j].job = &jobs[j];
+        r->slots[j].runner = r;
+        r->slots[j].tail = &r->slots[j].msgs;
+        st = slot_context(ctx, &r->slots[j]);
+    }
+    if (st == VNKG_SUCCESS) {
+        st = queue_init(&r->late, r, jobs, n, 0);
+    }
+    if (st == VNKG_SUCCESS) {
+        st = queue_init(&r->early, r, jobs, n, 1);
+    }
+    return st;
 }
 
 VnkgStatus
@@ -169,24 +212,56 @@ vnkg_cli_run_jobs(VnkgContext *ctx, const VnkgCliJob *jobs, size_t n,
         }
         return VNKG_SUCCESS;
     }
-    Runner r = {.ctx = ctx, .n = n, .first_failed = n};
-    pthread_mutex_init(&r.lock, NULL);
-    r.slots = calloc(n, sizeof *r.slots);
-    r.order = calloc(n, sizeof *r.order);
-    VnkgStatus st = r.slots && r.order ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
-    for (size_t j = 0; j < n && st == VNKG_SUCCESS; ++j) {
-        r.slots[j].job = &jobs[j];
-        r.slots[j].runner = &r;
-        r.slots[j].tail = &r.slots[j].msgs;
-        st = slot_context(ctx, &r.slots[j]);
+    VnkgCliJobs *run;
+    VNKG_TRY(vnkg_cli_jobs_start(ctx, jobs, n, &run));
+    return vnkg_cli_jobs_finish(run, threads, 1);
+}
+
+struct VnkgCliJobs {
+    Runner r;
+    pthread_t early; /* serves r.early */
+    int started;
+};
+
+VnkgStatus
+vnkg_cli_jobs_start(VnkgContext *ctx, const VnkgCliJob *jobs, size_t n,
+                    VnkgCliJobs **out)
+{
+    *out = NULL;
+    VnkgCliJobs *run = calloc(1, sizeof *run);
+    if (!run) {
+        return vnkg_diag(ctx, VNKG_ERR_NO_MEMORY,
+                         "cannot start the output threads");
     }
-    if (st == VNKG_SUCCESS) {
-        sort_by_cost(r.order, jobs, n);
-        run_threads(&r, threads < n ? threads : n);
-        st = report(&r);
-    } else {
-        st = vnkg_diag(ctx, st, "cannot start the output threads");
+    VnkgStatus st = runner_init(&run->r, ctx, jobs, n);
+    if (st == VNKG_SUCCESS && run->r.early.n > 0) {
+        if (pthread_create(&run->early, NULL, worker, &run->r.early) != 0) {
+            st = VNKG_ERR_INTERNAL;
+        }
+        run->started = st == VNKG_SUCCESS;
     }
-    runner_clear(&r);
+    if (st != VNKG_SUCCESS) {
+        runner_clear(&run->r);
+        free(run);
+        return vnkg_diag(ctx, st, "cannot start the output threads");
+    }
+    *out = run;
+    return VNKG_SUCCESS;
+}
+
+VnkgStatus
+vnkg_cli_jobs_finish(VnkgCliJobs *run, size_t threads, int run_late)
+{
+    Runner *r = &run->r;
+    if (run_late) {
+        size_t n = r->late.n, t = threads < n ? threads : n;
+        run_threads(&r->late, t > 0 ? t : 1);
+    }
+    if (run->started) {
+        pthread_join(run->early, NULL);
+    }
+    VnkgStatus st = run_late ? report(r) : VNKG_SUCCESS;
+    runner_clear(r);
+    free(run);
     return st;
 }

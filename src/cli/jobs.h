@@ -16,6 +16,7 @@ typedef struct {
     VnkgCliJobFn fn;
     const void *arg; /* read-only while the jobs run */
     double cost;     /* relative expected run time: larger starts first */
+    int early;       /* see vnkg_cli_jobs_start */
 } VnkgCliJob;
 
 /* Runs jobs[0..n) as if one after another in that order, on up to
@@ -30,5 +31,21 @@ typedef struct {
  * the first failed job, VNKG_ERR_NO_MEMORY, or VNKG_SUCCESS. */
 VnkgStatus vnkg_cli_run_jobs(VnkgContext *ctx, const VnkgCliJob *jobs, size_t n,
                              size_t threads);
+
+/* The same in two steps, for jobs that need less than the others:
+ * vnkg_cli_jobs_start starts the jobs with `early` set, one after another
+ * on a thread of their own, and returns at once; jobs[0..n) and what their
+ * `arg` point to must stay alive until vnkg_cli_jobs_finish, which runs
+ * the other jobs on up to `threads` threads (the calling thread is one),
+ * waits for the early ones and reports as vnkg_cli_run_jobs does, over all
+ * the jobs in job order; every job runs in a context of its own. With
+ * `run_late` 0 (the caller failed meanwhile) the other jobs are not run,
+ * and nothing is reported: VNKG_SUCCESS. Finish frees `run`. Start
+ * returns VNKG_ERR_NO_MEMORY or VNKG_ERR_INTERNAL (reported; nothing
+ * started, *out NULL). */
+typedef struct VnkgCliJobs VnkgCliJobs;
+VnkgStatus vnkg_cli_jobs_start(VnkgContext *ctx, const VnkgCliJob *jobs,
+                               size_t n, VnkgCliJobs **out);
+VnkgStatus vnkg_cli_jobs_finish(VnkgCliJobs *run, size_t threads, int run_late);
 
 #endif

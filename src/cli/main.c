@@ -668,14 +668,25 @@ typedef struct {
     char final[4096]; /* the output's name */
 } OutputJob;
 
+static int
+needs_graph(OutputKind kind)
+{
+    return kind != OUT_FACTS && kind != OUT_MENTIONS;
+}
+
 /* A VnkgCliJobFn: writes one output file. */
 static VnkgStatus
 write_output(VnkgContext *ctx, const void *arg)
 {
     const OutputJob *j = arg;
     const BuildOptions *o = j->data->o;
-    const VnkgGraph *g = j->data->g;
     const VnkgFacts *facts = j->data->facts;
+    if (!needs_graph(j->kind)) { /* may run while the graph is made */
+        return j->kind == OUT_MENTIONS
+                   ? vnkg_export_mentions_tsv(ctx, facts, j->path)
+                   : vnkg_export_facts(ctx, facts, j->path);
+    }
+    const VnkgGraph *g = j->data->g;
     switch (j->kind) {
     case OUT_GRAPHML:
         return vnkg_export_graphml(ctx, g, j->path);
@@ -685,18 +696,14 @@ write_output(VnkgContext *ctx, const void *arg)
         return vnkg_export_nodes_csv(ctx, g, j->path);
     case OUT_EDGES:
         return vnkg_export_edges_csv(ctx, g, j->path);
-    case OUT_MENTIONS:
-        return vnkg_export_mentions_tsv(ctx, facts, j->path);
     case OUT_CENTRALITY:
         return vnkg_export_centrality_tsv(ctx, g, j->path);
     case OUT_GEXF:
         return vnkg_export_gexf(ctx, g, j->path);
     case OUT_SVG:
         return vnkg_export_svg(ctx, g, o->top_n, j->path);
-    case OUT_REPORT:
+    default: /* OUT_REPORT */
         return vnkg_export_report(ctx, g, j->data->params, j->path);
-    default:
-        return vnkg_export_facts(ctx, facts, j->path);
     }
 }
 
@@ -742,43 +749,84 @@ publish(VnkgContext *ctx, const OutputJob *out, size_t n, VnkgStatus st)
     return st;
 }
 
-/* Writes the selected outputs, on o->jobs threads: the files are
- * independent and the graph and facts are only read. */
+/* The outputs of a build, set up once the facts are read. The files that
+ * need only the facts (facts.vnkg, mentions.tsv) can be written on a
+ * thread of their own while the graph is built and analysed (with -j 2 or
+ * more); the others once the analysis is done. All are staged and then
+ * published together. */
+typedef struct {
+    OutputData data;
+    char params[512];
+    OutputJob out[OUT_COUNT];
+    VnkgCliJob jobs[OUT_COUNT];
+    size_t n;
+    VnkgCliJobs *running; /* started early, or NULL */
+    VnkgDiagFn diag;      /* the sink to give back */
+    void *diag_user;
+} Outputs;
+
+/* Creates the output directory and names the staged files. Diagnostics go
+ * through unstaged_diag until outputs_finish. */
 static VnkgStatus
-write_outputs(VnkgContext *ctx, const BuildOptions *o, const VnkgGraph *g,
-              const VnkgFacts *facts)
+outputs_prepare(VnkgContext *ctx, const BuildOptions *o, const VnkgFacts *facts,
+                Outputs *x)
 {
+    memset(x, 0, sizeof *x);
     if (make_dir(o->output) != 0) {
         return vnkg_diag(ctx, VNKG_ERR_WRITE, "%s: %s", o->output,
                          strerror(errno));
     }
-    char params[512];
-    describe_params(o, params, sizeof params);
-    OutputData data = {o, g, facts, params};
-    OutputJob out[OUT_COUNT];
-    VnkgCliJob jobs[OUT_COUNT];
-    size_t n = 0;
+    describe_params(o, x->params, sizeof x->params);
+    x->data = (OutputData){o, NULL, facts, x->params};
     for (int k = 0; k < OUT_COUNT; ++k) {
         const OutputDef *d = &output_defs[k];
         if (d->format && !(o->formats & d->format)) {
             continue;
         }
-        out[n].data = &data;
-        out[n].kind = (OutputKind)k;
-        snprintf(out[n].final, sizeof out[n].final, "%s/%s", o->output,
+        OutputJob *j = &x->out[x->n];
+        j->data = &x->data;
+        j->kind = (OutputKind)k;
+        snprintf(j->final, sizeof j->final, "%s/%s", o->output, d->name);
+        snprintf(j->path, sizeof j->path, "%s/%s" STAGED_SUFFIX, o->output,
                  d->name);
-        snprintf(out[n].path, sizeof out[n].path, "%s/%s" STAGED_SUFFIX,
-                 o->output, d->name);
-        vnkg_cli_tempfile_hook(out[n].path, 1, NULL);
-        jobs[n] = (VnkgCliJob){write_output, &out[n], d->cost};
-        ++n;
+        vnkg_cli_tempfile_hook(j->path, 1, NULL);
+        x->jobs[x->n++] =
+            (VnkgCliJob){write_output, j, d->cost, !needs_graph(j->kind)};
     }
-    void *diag_user;
-    VnkgDiagFn diag = vnkg_context_diag(ctx, &diag_user);
+    x->diag = vnkg_context_diag(ctx, &x->diag_user);
     vnkg_context_set_diag(ctx, unstaged_diag, NULL);
-    VnkgStatus st = vnkg_cli_run_jobs(ctx, jobs, n, o->jobs);
-    st = publish(ctx, out, n, st);
-    vnkg_context_set_diag(ctx, diag, diag_user);
+    return VNKG_SUCCESS;
+}
+
+/* With -j 2 or more, starts the outputs that need only the facts, on a
+ * thread of their own. */
+static VnkgStatus
+outputs_start_early(VnkgContext *ctx, const BuildOptions *o, Outputs *x)
+{
+    if (o->jobs <= 1) {
+        return VNKG_SUCCESS;
+    }
+    return vnkg_cli_jobs_start(ctx, x->jobs, x->n, &x->running);
+}
+
+/* With `st` VNKG_SUCCESS, writes the outputs that need the graph `g`, on
+ * o->jobs threads, and waits for the early ones; then publishes all the
+ * outputs, or, when anything failed, none. */
+static VnkgStatus
+outputs_finish(VnkgContext *ctx, const BuildOptions *o, Outputs *x,
+               const VnkgGraph *g, VnkgStatus st)
+{
+    x->data.g = g;
+    if (x->running) {
+        VnkgStatus out =
+            vnkg_cli_jobs_finish(x->running, o->jobs, st == VNKG_SUCCESS);
+        x->running = NULL;
+        st = st == VNKG_SUCCESS ? out : st;
+    } else if (st == VNKG_SUCCESS) {
+        st = vnkg_cli_run_jobs(ctx, x->jobs, x->n, o->jobs);
+    }
+    st = publish(ctx, x->out, x->n, st);
+    vnkg_context_set_diag(ctx, x->diag, x->diag_user);
     return st;
 }
 
@@ -888,11 +936,11 @@ collect(VnkgContext *ctx, const BuildOptions *o, BuildState *bs)
     return st;
 }
 
+/* The graph of the facts read, analysed. */
 static VnkgStatus
 build(VnkgContext *ctx, const BuildOptions *o, BuildState *bs,
       VnkgGraph **graph)
 {
-    VNKG_TRY(collect(ctx, o, bs));
     if (bs->progress) {
         fprintf(stderr, "\rvnkg: %zu articles read; analysing…%20s\n", bs->seen,
                 "");
@@ -930,9 +978,15 @@ run(VnkgContext *ctx, const BuildOptions *o, BuildState *bs, VnkgGraph **graph)
         VNKG_TRY(collect(ctx, o, bs));
         return write_partial(ctx, bs);
     }
-    VNKG_TRY(build(ctx, o, bs, graph));
+    VNKG_TRY(collect(ctx, o, bs));
+    Outputs x;
+    VNKG_TRY(outputs_prepare(ctx, o, bs->facts, &x));
+    VnkgStatus st = outputs_start_early(ctx, o, &x);
+    if (st == VNKG_SUCCESS) {
+        st = build(ctx, o, bs, graph);
+    }
     double t = now_seconds();
-    VnkgStatus st = write_outputs(ctx, o, *graph, bs->facts);
+    st = outputs_finish(ctx, o, &x, *graph, st);
     if (o->timings) {
         fprintf(stderr, "timing export %.3f peak_rss_mb %ld\n",
                 now_seconds() - t, peak_rss_mb());

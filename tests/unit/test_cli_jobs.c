@@ -49,8 +49,10 @@ job(VnkgContext *ctx, const void *arg)
     return VNKG_SUCCESS;
 }
 
+/* Runs the jobs; those in `early` (a bit mask) started ahead with
+ * vnkg_cli_jobs_start, unless `early` is 0. */
 static VnkgStatus
-run(const Spec *specs, size_t n, size_t threads, Log *log)
+run_early(const Spec *specs, size_t n, size_t threads, unsigned early, Log *log)
 {
     VnkgContext *ctx = NULL;
     assert(vnkg_context_new(&ctx) == VNKG_SUCCESS);
@@ -58,12 +60,25 @@ run(const Spec *specs, size_t n, size_t threads, Log *log)
     VnkgCliJob jobs[16];
     for (size_t i = 0; i < n; ++i) {
         /* the costs make the last jobs start first */
-        jobs[i] = (VnkgCliJob){job, &specs[i], (double)i};
+        jobs[i] = (VnkgCliJob){job, &specs[i], (double)i, (early >> i) & 1};
     }
     memset(log, 0, sizeof *log);
-    VnkgStatus st = vnkg_cli_run_jobs(ctx, jobs, n, threads);
+    VnkgStatus st;
+    if (early) {
+        VnkgCliJobs *jr;
+        assert(vnkg_cli_jobs_start(ctx, jobs, n, &jr) == VNKG_SUCCESS);
+        st = vnkg_cli_jobs_finish(jr, threads, 1);
+    } else {
+        st = vnkg_cli_run_jobs(ctx, jobs, n, threads);
+    }
     vnkg_context_free(ctx);
     return st;
+}
+
+static VnkgStatus
+run(const Spec *specs, size_t n, size_t threads, Log *log)
+{
+    return run_early(specs, n, threads, 0, log);
 }
 
 static void
@@ -111,6 +126,52 @@ test_same_as_in_order(void)
     }
 }
 
+/* Some jobs started ahead: the same diagnostics and status as in order,
+ * for every pattern of failures; and a caller that fails meanwhile gets
+ * the early jobs waited for, the others not run, nothing reported. */
+static void
+test_early(void)
+{
+    static const unsigned earlies[] = {1, 0x12, 0x30, 0x3, 0x3f};
+    for (unsigned mask = 0; mask < 64; ++mask) {
+        atomic_int ran[6];
+        Spec specs[6];
+        for (int i = 0; i < 6; ++i) {
+            atomic_init(&ran[i], 0);
+            specs[i] =
+                (Spec){i, (mask >> i) & 1 ? VNKG_ERR_WRITE : VNKG_SUCCESS,
+                       (6 - i) % 3, i % 2, ran};
+        }
+        Log want, got;
+        VnkgStatus st = run(specs, 6, 1, &want);
+        for (size_t e = 0; e < sizeof earlies / sizeof earlies[0]; ++e) {
+            for (size_t threads = 1; threads <= 3; ++threads) {
+                assert(run_early(specs, 6, threads, earlies[e], &got) == st);
+                same_log(&want, &got);
+            }
+        }
+    }
+    atomic_int ran[4];
+    Spec specs[4];
+    VnkgCliJob jobs[4];
+    for (int i = 0; i < 4; ++i) {
+        atomic_init(&ran[i], 0);
+        specs[i] = (Spec){i, VNKG_SUCCESS, 1, 1, ran};
+        jobs[i] = (VnkgCliJob){job, &specs[i], 1, i % 2};
+    }
+    Log log;
+    memset(&log, 0, sizeof log);
+    VnkgContext *ctx = NULL;
+    assert(vnkg_context_new(&ctx) == VNKG_SUCCESS);
+    vnkg_context_set_diag(ctx, log_diag, &log);
+    VnkgCliJobs *jr;
+    assert(vnkg_cli_jobs_start(ctx, jobs, 4, &jr) == VNKG_SUCCESS);
+    assert(vnkg_cli_jobs_finish(jr, 2, 0) == VNKG_SUCCESS && log.n == 0);
+    assert(atomic_load(&ran[1]) == 1 && atomic_load(&ran[3]) == 1);
+    assert(atomic_load(&ran[0]) == 0 && atomic_load(&ran[2]) == 0);
+    vnkg_context_free(ctx);
+}
+
 /* No jobs, one job. */
 static void
 test_edges(void)
@@ -128,6 +189,7 @@ int
 main(void)
 {
     test_same_as_in_order();
+    test_early();
     test_edges();
     printf("test_cli_jobs: all passed\n");
     return 0;
