@@ -42,6 +42,8 @@ typedef struct {
     int inferred; /* see VnkgFact */
 } VnkgEdge;
 
+#define VNKG_ERROR_TOP 100
+
 typedef struct {
     VnkgNode *nodes;
     size_t n_nodes;
@@ -57,6 +59,11 @@ typedef struct {
     double betweenness_cutoff;  /* < 0: no cutoff */
     double harmonic_cutoff;     /* < 0: no cutoff */
     size_t harmonic_sources;    /* sources sampled; 0 = exact */
+    /* when sampled: the estimated relative standard error (from the spread
+     * of the sampled sources' terms), the median over the nodes with the
+     * VNKG_ERROR_TOP highest estimates, and over the ten highest; else 0 */
+    double betweenness_error, betweenness_error_top10;
+    double harmonic_error, harmonic_error_top10;
     void *pool; /* private: where a built graph keeps its strings */
 } VnkgGraph;
 

@@ -227,7 +227,8 @@ typedef struct {
     void *mem; /* pg's arrays */
     size_t *sources;
     size_t samples;
-    double *sums;  /* n betweenness sums, then n harmonic sums */
+    double *sums;  /* n betweenness sums, n harmonic sums, then the sums of
+                      their terms' squares */
     int automatic; /* harmonic from the same sources */
 } Paths;
 
@@ -297,15 +298,15 @@ paths_start(VnkgContext *ctx, View *v, VnkgGraph *graph,
     VNKG_TRY(sample_sources(ctx, n, samples, &p->sources));
     p->samples = samples;
     VNKG_TRY(path_graph(ctx, v, &p->pg, &p->mem));
-    p->sums = vnkg_calloc(ctx, 2 * n, sizeof *p->sums);
+    p->sums = vnkg_calloc(ctx, 4 * n, sizeof *p->sums);
     if (!p->sums) {
         return VNKG_ERR_NO_MEMORY;
     }
     /* the helpers take the other -j threads; this one joins them in
      * paths_finish, after the igraph measures */
     size_t helpers = o->threads > 1 ? o->threads - 1 : 0;
-    VNKG_TRY(
-        vnkg_paths_start(ctx, &p->pg, p->sources, samples, helpers, &p->job));
+    VNKG_TRY(vnkg_paths_start(ctx, &p->pg, p->sources, samples, helpers, 1,
+                              &p->job));
     if (p->automatic) {
         return VNKG_SUCCESS;
     }
@@ -329,26 +330,115 @@ paths_start(VnkgContext *ctx, View *v, VnkgGraph *graph,
  * the k sampled sources. The view is undirected: like igraph, a pair's
  * paths count half from each end. Frees what paths_start made, on
  * success or not. */
+typedef struct {
+    double value;
+    size_t index;
+} Scored;
+
+static int
+cmp_scored_desc(const void *a, const void *b)
+{
+    const Scored *x = a, *y = b;
+    if (x->value != y->value) {
+        return x->value > y->value ? -1 : 1;
+    }
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The estimated relative standard error of the estimate scale * sum at
+ * node v, from the k sampled terms (sum, sum of squares) and the finite
+ * population of n sources; 0 where the estimate is 0. */
+static double
+rel_error(double sum, double sum2, size_t k, size_t n)
+{
+    if (sum <= 0 || k < 2) {
+        return 0;
+    }
+    double mean = sum / (double)k;
+    double var = sum2 / (double)k - mean * mean;
+    if (var <= 0) {
+        return 0;
+    }
+    double fpc = n > 1 ? (double)(n - k) / (double)(n - 1) : 0;
+    /* sd of the mean of k draws, relative to the mean */
+    return sqrt(var / (double)k * fpc) / mean;
+}
+
+/* The median of x[0..n) (sorted in place), 0 for none. */
+static double
+median(double *x, size_t n)
+{
+    if (n == 0) {
+        return 0;
+    }
+    qsort(x, n, sizeof *x, cmp_double);
+    return n % 2 ? x[n / 2] : (x[n / 2 - 1] + x[n / 2]) / 2;
+}
+
+/* Medians of the relative errors over the VNKG_ERROR_TOP and the ten
+ * nodes with the highest sums. `sum`, `sum2`: n each. */
+static VnkgStatus
+summarise_error(VnkgContext *ctx, const double *sum, const double *sum2,
+                size_t n, size_t k, double *top, double *top10)
+{
+    Scored *s = vnkg_malloc(ctx, (n + 1) * sizeof *s);
+    double *e = vnkg_malloc(ctx, (VNKG_ERROR_TOP + 1) * sizeof *e);
+    if (!s || !e) {
+        vnkg_free(ctx, s);
+        vnkg_free(ctx, e);
+        return VNKG_ERR_NO_MEMORY;
+    }
+    for (size_t i = 0; i < n; ++i) {
+        s[i] = (Scored){sum[i], i};
+    }
+    qsort(s, n, sizeof *s, cmp_scored_desc);
+    size_t m = 0;
+    for (size_t i = 0; i < n && m < VNKG_ERROR_TOP && s[i].value > 0; ++i) {
+        e[m++] = rel_error(sum[s[i].index], sum2[s[i].index], k, n);
+    }
+    double e10[10];
+    size_t m10 = m < 10 ? m : 10;
+    memcpy(e10, e, m10 * sizeof *e10);
+    *top10 = median(e10, m10);
+    *top = median(e, m);
+    vnkg_free(ctx, s);
+    vnkg_free(ctx, e);
+    return VNKG_SUCCESS;
+}
+
 static VnkgStatus
 paths_finish(VnkgContext *ctx, VnkgGraph *graph, Paths *p)
 {
     size_t n = graph->n_nodes, k = p->samples;
     VnkgStatus st = VNKG_SUCCESS;
     if (p->job) {
-        st = vnkg_paths_finish(ctx, p->job, p->sums, p->sums + n);
+        double *b = p->sums, *h = b + n, *b2 = h + n, *h2 = b2 + n;
+        st = vnkg_paths_finish(ctx, p->job, b, h, b2, h2);
         if (st == VNKG_SUCCESS) {
             double bscale = 0.5 * (double)n / (double)k;
-            double hscale = 1.0 / (double)k;
             for (size_t i = 0; i < n; ++i) {
-                graph->nodes[i].betweenness = p->sums[i] * bscale;
+                graph->nodes[i].betweenness = b[i] * bscale;
             }
             graph->betweenness_sources = k;
-            if (p->automatic) { /* else the exact harmonic centrality */
-                for (size_t i = 0; i < n; ++i) {
-                    graph->nodes[i].harmonic = p->sums[n + i] * hscale;
-                }
-                graph->harmonic_sources = k;
+            st = summarise_error(ctx, b, b2, n, k, &graph->betweenness_error,
+                                 &graph->betweenness_error_top10);
+        }
+        if (st == VNKG_SUCCESS && p->automatic) {
+            /* else the exact harmonic centrality */
+            double hscale = 1.0 / (double)k;
+            for (size_t i = 0; i < n; ++i) {
+                graph->nodes[i].harmonic = h[i] * hscale;
             }
+            graph->harmonic_sources = k;
+            st = summarise_error(ctx, h, h2, n, k, &graph->harmonic_error,
+                                 &graph->harmonic_error_top10);
         }
     }
     vnkg_free(ctx, p->sums);
@@ -520,6 +610,8 @@ reset_scores(VnkgGraph *graph)
     graph->betweenness_cutoff = -1;
     graph->harmonic_cutoff = -1;
     graph->harmonic_sources = 0;
+    graph->betweenness_error = graph->betweenness_error_top10 = 0;
+    graph->harmonic_error = graph->harmonic_error_top10 = 0;
     graph->modularity = 0;
     graph->n_communities = 0;
     graph->n_components = 0;

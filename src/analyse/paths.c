@@ -93,9 +93,11 @@ heap_pop(Work *w)
 }
 
 /* Dijkstra from s counting shortest paths, then Brandes' back
- * propagation; adds into btw and harm. */
+ * propagation; adds into btw and harm, and the squares of the same terms
+ * into btw2 and harm2 unless they are NULL. */
 static void
-one_source(const VnkgPathGraph *g, Work *w, size_t s, double *btw, double *harm)
+one_source(const VnkgPathGraph *g, Work *w, size_t s, double *btw, double *harm,
+           double *btw2, double *harm2)
 {
     size_t settled = 0;
     w->dist[s] = 0;
@@ -134,7 +136,11 @@ one_source(const VnkgPathGraph *g, Work *w, size_t s, double *btw, double *harm)
     for (size_t i = settled; i-- > 0;) {
         size_t x = w->order[i];
         if (x != s) {
-            harm[x] += 1.0 / w->dist[x];
+            double h = 1.0 / w->dist[x];
+            harm[x] += h;
+            if (harm2) {
+                harm2[x] += h * h;
+            }
         }
         double share = (1.0 + w->delta[x]) / w->sigma[x];
         for (size_t a = g->off[x]; a < g->off[x + 1]; ++a) {
@@ -146,6 +152,9 @@ one_source(const VnkgPathGraph *g, Work *w, size_t s, double *btw, double *harm)
         }
         if (x != s) {
             btw[x] += w->delta[x];
+            if (btw2) {
+                btw2[x] += w->delta[x] * w->delta[x];
+            }
         }
     }
     for (size_t i = 0; i < settled; ++i) { /* reset what was touched */
@@ -159,7 +168,9 @@ struct VnkgPathsJob {
     const VnkgPathGraph *g;
     const size_t *sources;
     size_t k;
-    double *sums; /* BLOCKS x 2n: betweenness then harmonic per block */
+    size_t parts; /* 2 sums per node, or 4 with their squares */
+    double *sums; /* BLOCKS x parts x n: betweenness, harmonic, then the
+                     squares, per block */
     pthread_mutex_t lock;
     size_t next_block;
     size_t n_workers; /* worker 0 is the thread that finishes the job */
@@ -188,10 +199,13 @@ worker_main(void *arg)
         if (b >= BLOCKS) {
             return NULL;
         }
-        double *btw = job->sums + b * 2 * n, *harm = btw + n;
+        double *btw = job->sums + b * job->parts * n, *harm = btw + n;
+        double *btw2 = job->parts == 4 ? harm + n : NULL;
+        double *harm2 = btw2 ? btw2 + n : NULL;
         for (size_t i = b * job->k / BLOCKS; i < (b + 1) * job->k / BLOCKS;
              ++i) {
-            one_source(job->g, &wk->work, job->sources[i], btw, harm);
+            one_source(job->g, &wk->work, job->sources[i], btw, harm, btw2,
+                       harm2);
         }
     }
 }
@@ -227,15 +241,15 @@ work_init(VnkgContext *ctx, Worker *wk, size_t n)
 
 VnkgStatus
 vnkg_paths_start(VnkgContext *ctx, const VnkgPathGraph *g,
-                 const size_t *sources, size_t k, size_t helpers,
+                 const size_t *sources, size_t k, size_t helpers, int squares,
                  VnkgPathsJob **out)
 {
-    size_t n = g->n, cells;
+    size_t n = g->n, cells, parts = squares ? 4 : 2;
     *out = NULL;
     if (helpers > BLOCKS - 1) {
         helpers = BLOCKS - 1;
     }
-    VNKG_TRY(vnkg_size_mul(&cells, n + 1, 2 * BLOCKS));
+    VNKG_TRY(vnkg_size_mul(&cells, n + 1, parts * BLOCKS));
     VnkgPathsJob *job = vnkg_calloc(ctx, 1, sizeof *job);
     if (!job) {
         return VNKG_ERR_NO_MEMORY;
@@ -243,6 +257,7 @@ vnkg_paths_start(VnkgContext *ctx, const VnkgPathGraph *g,
     job->g = g;
     job->sources = sources;
     job->k = n == 0 ? 0 : k;
+    job->parts = parts;
     job->n_workers = helpers + 1;
     pthread_mutex_init(&job->lock, NULL);
     job->sums = vnkg_calloc(ctx, cells, sizeof(double));
@@ -268,7 +283,7 @@ vnkg_paths_start(VnkgContext *ctx, const VnkgPathGraph *g,
 
 VnkgStatus
 vnkg_paths_finish(VnkgContext *ctx, VnkgPathsJob *job, double *btw,
-                  double *harm)
+                  double *harm, double *btw2, double *harm2)
 {
     if (!job) {
         return VNKG_SUCCESS;
@@ -286,10 +301,14 @@ vnkg_paths_finish(VnkgContext *ctx, VnkgPathsJob *job, double *btw,
         pthread_join(job->tid[t], NULL);
     }
     for (size_t b = 0; st == VNKG_SUCCESS && job->k > 0 && b < BLOCKS; ++b) {
-        const double *bb = job->sums + b * 2 * n, *bh = bb + n;
+        const double *bb = job->sums + b * job->parts * n, *bh = bb + n;
         for (size_t v = 0; v < n; ++v) {
             btw[v] += bb[v];
             harm[v] += bh[v];
+        }
+        for (size_t v = 0; job->parts == 4 && btw2 && v < n; ++v) {
+            btw2[v] += bh[n + v];
+            harm2[v] += bh[2 * n + v];
         }
     }
     for (size_t t = 0; job->wk && t < job->n_workers; ++t) {
@@ -310,6 +329,6 @@ vnkg_paths_from_sources(VnkgContext *ctx, const VnkgPathGraph *g,
 {
     VnkgPathsJob *job;
     VNKG_TRY(vnkg_paths_start(ctx, g, sources, k, threads > 1 ? threads - 1 : 0,
-                              &job));
-    return vnkg_paths_finish(ctx, job, btw, harm);
+                              0, &job));
+    return vnkg_paths_finish(ctx, job, btw, harm, NULL, NULL);
 }

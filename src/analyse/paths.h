@@ -31,15 +31,18 @@ VnkgStatus vnkg_paths_from_sources(VnkgContext *ctx, const VnkgPathGraph *g,
  * `helpers` threads start on the sources: vnkg_paths_start launches them
  * (g and sources must stay alive until finish); vnkg_paths_finish works
  * on what is left in the calling thread, waits for the helpers, adds the
- * sums to `btw` and `harm` (g->n values each) and frees the job. Finish
- * must be called for every started job, even to abandon it.
- * vnkg_paths_start returns VNKG_ERR_NO_MEMORY or VNKG_ERR_LIMIT (no
- * job); a failure while setting up is reported by finish. */
+ * sums to `btw` and `harm` (g->n values each) and frees the job. With
+ * `squares`, the squares of the same terms (each source's dependency, and
+ * 1/d) are summed too and added to `btw2` and `harm2`, for the spread of
+ * the sampled terms; without, those may be NULL. Finish must be called
+ * for every started job, even to abandon it. vnkg_paths_start returns
+ * VNKG_ERR_NO_MEMORY or VNKG_ERR_LIMIT (no job); a failure while setting
+ * up is reported by finish. */
 typedef struct VnkgPathsJob VnkgPathsJob;
 VnkgStatus vnkg_paths_start(VnkgContext *ctx, const VnkgPathGraph *g,
                             const size_t *sources, size_t k, size_t helpers,
-                            VnkgPathsJob **out);
+                            int squares, VnkgPathsJob **out);
 VnkgStatus vnkg_paths_finish(VnkgContext *ctx, VnkgPathsJob *job, double *btw,
-                             double *harm);
+                             double *harm, double *btw2, double *harm2);
 
 #endif

@@ -395,12 +395,13 @@ write_path_measures(Report *r)
     if (g->betweenness_sources > 0) {
         snprintf(line, sizeof line,
                  "Betweenness: estimated from %zu sampled sources of %zu "
-                 "(automatic above the work budget, or asked for) "
-                 "(Brandes & Pich 2007, scaled by n/k, seeded); on a "
-                 "2,000-node test graph 10%% of the sources gave a mean "
-                 "relative error of about 0.1 on the most central nodes "
-                 "(tests/unit/test_graph.c).\n",
-                 g->betweenness_sources, g->n_nodes);
+                 "(automatic above the work budget, or asked for; Brandes & "
+                 "Pich 2007, scaled by n/k, seeded). Estimated relative "
+                 "standard error, from the spread of the sources' terms: "
+                 "%.1f%% (median over the %d entities with the highest "
+                 "estimates), %.1f%% (over the top 10).\n",
+                 g->betweenness_sources, g->n_nodes, 100 * g->betweenness_error,
+                 VNKG_ERROR_TOP, 100 * g->betweenness_error_top10);
     } else if (g->betweenness_cutoff >= 0) {
         snprintf(line, sizeof line,
                  "Betweenness: paths of length up to %ld only (a lower "
@@ -413,9 +414,11 @@ write_path_measures(Report *r)
     if (g->harmonic_sources > 0) {
         snprintf(line, sizeof line,
                  "Harmonic centrality: estimated from the same %zu sampled "
-                 "sources (mean relative error about 0.01 on the test "
-                 "graph).\n\n",
-                 g->harmonic_sources);
+                 "sources (Eppstein & Wang 2004). Estimated relative standard "
+                 "error: %.1f%% (median over the %d entities with the "
+                 "highest estimates), %.1f%% (over the top 10).\n\n",
+                 g->harmonic_sources, 100 * g->harmonic_error, VNKG_ERROR_TOP,
+                 100 * g->harmonic_error_top10);
     } else {
         snprintf(line, sizeof line, "Harmonic centrality: exact.\n\n");
     }

@@ -341,9 +341,16 @@ test_sampled_betweenness(void)
     }
     err /= TOP;
     printf("sampled betweenness (%d of %d sources): mean relative error of "
-           "the top %d = %.3f\n",
-           N / 10, N, TOP, err);
+           "the top %d = %.3f; estimated (median relative standard error) "
+           "%.3f, top %d: %.3f\n",
+           N / 10, N, TOP, err, g->betweenness_error_top10, VNKG_ERROR_TOP,
+           g->betweenness_error);
     assert(err < 0.15);
+    /* the estimated error is the error's order of magnitude: the mean
+     * absolute error of a normal estimate is 0.8 standard errors */
+    assert(g->betweenness_error_top10 > err / 3);
+    assert(g->betweenness_error_top10 < err * 3);
+    assert(g->betweenness_error > 0 && g->harmonic_error == 0);
     /* with a cutoff every value is a lower bound of the exact one */
     o.betweenness_samples = 0;
     o.betweenness_cutoff = 3;
@@ -372,10 +379,27 @@ test_sampled_betweenness(void)
         herr += fabs(g->nodes[i].harmonic - harmonic[i]) / harmonic[i];
     }
     herr /= N;
+    /* the same over the nodes with the highest estimates, against the
+     * estimated error */
+    double htop = 0;
+    size_t counted = 0;
+    for (size_t i = 0; i < N; ++i) {
+        size_t higher = 0;
+        for (size_t j = 0; j < N && higher < VNKG_ERROR_TOP; ++j) {
+            higher += g->nodes[j].harmonic > g->nodes[i].harmonic;
+        }
+        if (higher < VNKG_ERROR_TOP) {
+            htop += fabs(g->nodes[i].harmonic - harmonic[i]) / harmonic[i];
+            counted++;
+        }
+    }
+    htop /= (double)counted;
     printf("sampled harmonic centrality (%d of %d sources): mean relative "
-           "error over all nodes = %.3f\n",
-           N / 10, N, herr);
+           "error over all nodes = %.3f, over the top %d = %.3f; estimated "
+           "%.3f\n",
+           N / 10, N, herr, VNKG_ERROR_TOP, htop, g->harmonic_error);
     assert(herr < 0.05);
+    assert(g->harmonic_error > htop / 3 && g->harmonic_error < htop * 3);
     /* sources asked for sample betweenness only: harmonic stays exact */
     o.auto_budget = 1e7;
     o.betweenness_samples = N / 10;
