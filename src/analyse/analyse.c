@@ -324,12 +324,6 @@ paths_start(VnkgContext *ctx, View *v, VnkgGraph *graph,
     return st;
 }
 
-/* Betweenness (Brandes & Pich 2007: scaled by n/k) and harmonic
- * centrality (Eppstein & Wang 2004: H(v) ~ (n-1)/k * sum of 1/d(s, v)
- * over the sampled s != v, normalised like igraph's by n-1, so 1/k) from
- * the k sampled sources. The view is undirected: like igraph, a pair's
- * paths count half from each end. Frees what paths_start made, on
- * success or not. */
 typedef struct {
     double value;
     size_t index;
@@ -413,6 +407,12 @@ summarise_error(VnkgContext *ctx, const double *sum, const double *sum2,
     return VNKG_SUCCESS;
 }
 
+/* Betweenness (Brandes & Pich 2007: scaled by n/k) and harmonic
+ * centrality (Eppstein & Wang 2004: H(v) ~ (n-1)/k * sum of 1/d(s, v)
+ * over the sampled s != v, normalised like igraph's by n-1, so 1/k) from
+ * the k sampled sources. The view is undirected: like igraph, a pair's
+ * paths count half from each end. Frees what paths_start made, on
+ * success or not. */
 static VnkgStatus
 paths_finish(VnkgContext *ctx, VnkgGraph *graph, Paths *p)
 {

@@ -90,6 +90,18 @@ same_log(const Log *a, const Log *b)
     }
 }
 
+/* Six jobs; those in `mask` fail. Later jobs sleep less and so end
+ * first; odd ones warn. */
+static void
+six_specs(unsigned mask, atomic_int *ran, Spec *specs)
+{
+    for (int i = 0; i < 6; ++i) {
+        atomic_init(&ran[i], 0);
+        specs[i] = (Spec){i, (mask >> i) & 1 ? VNKG_ERR_WRITE : VNKG_SUCCESS,
+                          (6 - i) % 3, i % 2, ran};
+    }
+}
+
 /* Every pattern of failures of 6 jobs, on 1, 2, 3 and 8 threads. */
 static void
 test_same_as_in_order(void)
@@ -97,12 +109,7 @@ test_same_as_in_order(void)
     for (unsigned mask = 0; mask < 64; ++mask) {
         atomic_int ran[6];
         Spec specs[6];
-        for (int i = 0; i < 6; ++i) {
-            atomic_init(&ran[i], 0);
-            specs[i] =
-                (Spec){i, (mask >> i) & 1 ? VNKG_ERR_WRITE : VNKG_SUCCESS,
-                       (6 - i) % 3, i % 2, ran};
-        }
+        six_specs(mask, ran, specs);
         Log want, got;
         VnkgStatus st = run(specs, 6, 1, &want);
         for (int i = 0; i < 6; ++i) { /* in order: up to the first failure */
@@ -136,12 +143,7 @@ test_early(void)
     for (unsigned mask = 0; mask < 64; ++mask) {
         atomic_int ran[6];
         Spec specs[6];
-        for (int i = 0; i < 6; ++i) {
-            atomic_init(&ran[i], 0);
-            specs[i] =
-                (Spec){i, (mask >> i) & 1 ? VNKG_ERR_WRITE : VNKG_SUCCESS,
-                       (6 - i) % 3, i % 2, ran};
-        }
+        six_specs(mask, ran, specs);
         Log want, got;
         VnkgStatus st = run(specs, 6, 1, &want);
         for (size_t e = 0; e < sizeof earlies / sizeof earlies[0]; ++e) {
