@@ -301,14 +301,25 @@ lex_cache_fill(VnkgContext *ctx, const VnkgLexicon *lex, LexCache *cache,
             return VNKG_ERR_NO_MEMORY;
         }
         cache->n = c;
+        uint32_t *cues = vnkg_realloc(ctx, cache->cues, cap * sizeof *cues);
+        if (!cues) {
+            return VNKG_ERR_NO_MEMORY;
+        }
+        cache->cues = cues;
         cache->cap = cap;
     }
     cache->first = cache->end = 0; /* not valid while filling */
     VNKG_TRY(number_tokens(ctx, lex, cache, toks, end));
     for (size_t i = first; i < end; ++i) {
-        cache->n[i - first] = (unsigned char)walk(
-            lex, toks, &cache->ids[i], end, i,
-            &cache->m[(i - first) * LEX_CACHE_PER_TOKEN], LEX_CACHE_PER_TOKEN);
+        LexMatch *m = &cache->m[(i - first) * LEX_CACHE_PER_TOKEN];
+        size_t found =
+            walk(lex, toks, &cache->ids[i], end, i, m, LEX_CACHE_PER_TOKEN);
+        uint32_t cues = 0;
+        for (size_t k = 0; k < found; ++k) {
+            cues |= m[k].cues;
+        }
+        cache->n[i - first] = (unsigned char)found;
+        cache->cues[i - first] = cues;
     }
     cache->first = first;
     cache->end = end;
@@ -320,6 +331,7 @@ lex_cache_clear(VnkgContext *ctx, LexCache *cache)
 {
     vnkg_free(ctx, cache->m);
     vnkg_free(ctx, cache->n);
+    vnkg_free(ctx, cache->cues);
     vnkg_free(ctx, cache->ids);
     memset(cache, 0, sizeof *cache);
 }
@@ -341,6 +353,10 @@ size_t
 lex_cue_at(const VnkgLexicon *lex, const LexCache *cache, const VnkgToken *toks,
            size_t n, size_t i, CueKind kind)
 {
+    if (cache && i >= cache->first && i < cache->end && n <= cache->end &&
+        !((cache->cues[i - cache->first] >> kind) & 1u)) {
+        return 0; /* no match from token i is a cue of this kind */
+    }
     LexMatch m[8];
     size_t found = lex_match(lex, cache, toks, n, i, m, 8);
     size_t best = 0;
@@ -361,6 +377,11 @@ lex_cue_before(const VnkgLexicon *lex, const LexCache *cache,
     for (size_t k = 4; k >= 1; --k) {
         if (k > i - first) {
             continue;
+        }
+        size_t at = i - k;
+        if (cache && at >= cache->first && at < cache->end && i <= cache->end &&
+            cache->cues[at - cache->first] == 0) {
+            continue; /* no match from there is a cue */
         }
         LexMatch m[8];
         size_t found = lex_match(lex, cache, toks, i, i - k, m, 8);

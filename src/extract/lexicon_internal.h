@@ -114,6 +114,7 @@ typedef struct {
     size_t first, end; /* token range covered */
     LexMatch *m;       /* LEX_CACHE_PER_TOKEN per token */
     unsigned char *n;  /* matches per token */
+    uint32_t *cues;    /* per token: the cue kinds of all its matches */
     /* token numbers (lexicon vocab) of tokens [0, n_ids) of `ids_of`, so
      * a document's tokens are looked up once, whatever asks for them */
     size_t *ids;
