@@ -29,6 +29,18 @@ for j in 2 3 8; do
     "$vnkg" build -q -j "$j" "$corpus" -o "$work/j$j"
     same "$work/ref" "$work/j$j"; check "-j $j gives the same bytes" $?
 done
+# --timings: a line per stage, with seconds, on one thread and on two
+for j in 1 2; do
+    "$vnkg" build -q -j "$j" --timings "$corpus" -o "$work/t$j" 2>"$work/t$j.err"
+    ok=0
+    for stage in "ingest+extract(wall)" ingest normalise extract merge graph \
+        analyse export; do
+        grep -Eq "^timing $(printf '%s' "$stage" | sed 's/[+()]/\\&/g') [0-9]+\.[0-9]{3}( |$)" \
+            "$work/t$j.err" || { echo "# no timing line for $stage"; ok=1; }
+    done
+    same "$work/ref" "$work/t$j" || ok=1
+    check "--timings -j $j: every stage timed, same bytes" $ok
+done
 "$vnkg" build -q "$corpus/b" "$corpus/a" -o "$work/order"
 same "$work/ref" "$work/order"; check "input order does not matter" $?
 
