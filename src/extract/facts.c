@@ -583,23 +583,6 @@ merge_entity(VnkgContext *ctx, VnkgFacts *dst, Xlat *xl, const VnkgEntity *e,
     return VNKG_SUCCESS;
 }
 
-/* The destination's fact table is large: fetching the slot of a fact a
- * few facts ahead overlaps the cache misses of consecutive lookups. */
-#define PREFETCH_AHEAD 6
-
-static VnkgStatus
-prefetch_fact(VnkgContext *ctx, VnkgFacts *dst, Xlat *xl, const size_t *map,
-              const VnkgFact *f)
-{
-    char *role;
-    VNKG_TRY(own(ctx, dst, STR_XLAT, xl, f->role, &role));
-    if (dst->fact_slots_cap > 0) {
-        size_t h = fact_hash(map[f->from], map[f->to], f->relation, role);
-        __builtin_prefetch(&dst->fact_slots[h & (dst->fact_slots_cap - 1)]);
-    }
-    return VNKG_SUCCESS;
-}
-
 static VnkgStatus
 merge_into(VnkgContext *ctx, VnkgFacts *dst, const VnkgFacts *src, Xlat *xl,
            size_t *map)
@@ -608,10 +591,6 @@ merge_into(VnkgContext *ctx, VnkgFacts *dst, const VnkgFacts *src, Xlat *xl,
         VNKG_TRY(merge_entity(ctx, dst, xl, &src->entities[i], &map[i]));
     }
     for (size_t i = 0; i < src->n_facts; ++i) {
-        if (i + PREFETCH_AHEAD < src->n_facts) {
-            VNKG_TRY(prefetch_fact(ctx, dst, xl, map,
-                                   &src->facts[i + PREFETCH_AHEAD]));
-        }
         const VnkgFact *f = &src->facts[i];
         Statement x = {f->weight,
                        &f->sources,
