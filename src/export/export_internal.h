@@ -133,6 +133,14 @@ VnkgStatus vnkg_out_open(VnkgContext *ctx, VnkgOut *out, FILE *fp);
  * (what vnkg_export_stream reports). */
 VnkgStatus vnkg_out_close(VnkgOut *out, VnkgStatus st);
 
+/* What a writer built on VnkgOut writes, from `data`. */
+typedef VnkgStatus (*VnkgOutBodyFn)(VnkgOut *out, const void *data);
+
+/* vnkg_export_atomic for such a writer: `body` writes through a VnkgOut
+ * opened on the temporary file and closed after it. */
+VnkgStatus vnkg_out_write_file(VnkgContext *ctx, const char *path,
+                               VnkgOutBodyFn body, const void *data);
+
 /* VNKG_ERR_WRITE once a write has failed, else VNKG_SUCCESS: lets a writer
  * stop early instead of formatting output that is dropped. */
 VnkgStatus vnkg_out_status(const VnkgOut *out);

@@ -200,8 +200,9 @@ write_edge(VnkgOut *o, const VnkgGraph *g, size_t i)
 }
 
 static VnkgStatus
-write_body(VnkgOut *o, const VnkgGraph *g)
+write_body(VnkgOut *o, const void *data)
 {
+    const VnkgGraph *g = data;
     vnkg_out_xml_decl(o);
     vnkg_out_xml_start(o, NULL, "graphml");
     VNKG_TRY(vnkg_out_xml_attr(o, "xmlns", GRAPHML_NS));
@@ -219,16 +220,8 @@ write_body(VnkgOut *o, const VnkgGraph *g)
     return VNKG_SUCCESS;
 }
 
-static VnkgStatus
-write_graphml(VnkgContext *ctx, FILE *fp, const void *data)
-{
-    VnkgOut o;
-    VNKG_TRY(vnkg_out_open(ctx, &o, fp));
-    return vnkg_out_close(&o, write_body(&o, data));
-}
-
 VnkgStatus
 vnkg_export_graphml(VnkgContext *ctx, const VnkgGraph *graph, const char *path)
 {
-    return vnkg_export_atomic(ctx, path, write_graphml, graph);
+    return vnkg_out_write_file(ctx, path, write_body, graph);
 }

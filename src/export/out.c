@@ -122,6 +122,29 @@ vnkg_out_close(VnkgOut *out, VnkgStatus st)
     return st;
 }
 
+typedef struct {
+    VnkgOutBodyFn body;
+    const void *data;
+} OutBody;
+
+/* A VnkgExportWriteFn: the body through a VnkgOut on `fp`. */
+static VnkgStatus
+write_through_out(VnkgContext *ctx, FILE *fp, const void *arg)
+{
+    const OutBody *b = arg;
+    VnkgOut out;
+    VNKG_TRY(vnkg_out_open(ctx, &out, fp));
+    return vnkg_out_close(&out, b->body(&out, b->data));
+}
+
+VnkgStatus
+vnkg_out_write_file(VnkgContext *ctx, const char *path, VnkgOutBodyFn body,
+                    const void *data)
+{
+    OutBody b = {body, data};
+    return vnkg_export_atomic(ctx, path, write_through_out, &b);
+}
+
 /* ---- numbers ----------------------------------------------------------- */
 
 void

@@ -94,8 +94,9 @@ cell_scores(Row *r, const VnkgNode *n)
 }
 
 static VnkgStatus
-write_nodes_body(VnkgOut *o, const VnkgGraph *g)
+write_nodes_body(VnkgOut *o, const void *data)
 {
+    const VnkgGraph *g = data;
     Row r = {o, CSV, 0};
     vnkg_out_puts(o, nodes_header);
     for (size_t i = 0; i < g->n_nodes; ++i) {
@@ -139,8 +140,9 @@ write_edge_row(Row *r, const VnkgGraph *g, size_t i)
 }
 
 static VnkgStatus
-write_edges_body(VnkgOut *o, const VnkgGraph *g)
+write_edges_body(VnkgOut *o, const void *data)
 {
+    const VnkgGraph *g = data;
     Row r = {o, CSV, 0};
     vnkg_out_puts(o, edges_header);
     for (size_t i = 0; i < g->n_edges; ++i) {
@@ -155,8 +157,9 @@ write_edges_body(VnkgOut *o, const VnkgGraph *g)
 }
 
 static VnkgStatus
-write_centrality_body(VnkgOut *o, const VnkgGraph *g)
+write_centrality_body(VnkgOut *o, const void *data)
 {
+    const VnkgGraph *g = data;
     Row r = {o, TSV, 0};
     vnkg_out_puts(o, centrality_header);
     for (size_t i = 0; i < g->n_nodes; ++i) {
@@ -170,36 +173,9 @@ write_centrality_body(VnkgOut *o, const VnkgGraph *g)
     return VNKG_SUCCESS;
 }
 
-static VnkgStatus
-write_nodes(VnkgContext *ctx, FILE *fp, const void *data)
-{
-    VnkgOut o;
-    VNKG_TRY(vnkg_out_open(ctx, &o, fp));
-    return vnkg_out_close(&o, write_nodes_body(&o, data));
-}
-
-static VnkgStatus
-write_edges(VnkgContext *ctx, FILE *fp, const void *data)
-{
-    VnkgOut o;
-    VNKG_TRY(vnkg_out_open(ctx, &o, fp));
-    return vnkg_out_close(&o, write_edges_body(&o, data));
-}
-
-static VnkgStatus
-write_centrality(VnkgContext *ctx, FILE *fp, const void *data)
-{
-    VnkgOut o;
-    VNKG_TRY(vnkg_out_open(ctx, &o, fp));
-    return vnkg_out_close(&o, write_centrality_body(&o, data));
-}
-
-/* Article, start, end, entity id: the order does not depend on the order
- * articles were read or merged in. The ids are ranked once (equal strings,
- * equal ranks) and the mentions sorted by integers, with the index last:
- * the order of a stable sort on the strings, which glibc's qsort (a merge
- * sort) gave when the strings were compared in it, minus the strcmp
- * calls on scattered memory. */
+/* One row per mention, in `order` (vnkg_facts_mention_order: by article,
+ * start, end and entity id, whatever order the articles were read or
+ * merged in). */
 static VnkgStatus
 write_mention_rows(VnkgOut *o, const VnkgFacts *facts, const size_t *order,
                    size_t n)
@@ -218,8 +194,9 @@ write_mention_rows(VnkgOut *o, const VnkgFacts *facts, const size_t *order,
 }
 
 static VnkgStatus
-write_mentions_body(VnkgOut *o, const VnkgFacts *facts)
+write_mentions_body(VnkgOut *o, const void *data)
 {
+    const VnkgFacts *facts = data;
     VnkgContext *ctx = o->ctx;
     size_t n_entities = vnkg_facts_entity_count(facts);
     size_t n = vnkg_facts_mention_count(facts);
@@ -242,38 +219,30 @@ write_mentions_body(VnkgOut *o, const VnkgFacts *facts)
     return st;
 }
 
-static VnkgStatus
-write_mentions(VnkgContext *ctx, FILE *fp, const void *data)
-{
-    VnkgOut o;
-    VNKG_TRY(vnkg_out_open(ctx, &o, fp));
-    return vnkg_out_close(&o, write_mentions_body(&o, data));
-}
-
 VnkgStatus
 vnkg_export_nodes_csv(VnkgContext *ctx, const VnkgGraph *graph,
                       const char *path)
 {
-    return vnkg_export_atomic(ctx, path, write_nodes, graph);
+    return vnkg_out_write_file(ctx, path, write_nodes_body, graph);
 }
 
 VnkgStatus
 vnkg_export_edges_csv(VnkgContext *ctx, const VnkgGraph *graph,
                       const char *path)
 {
-    return vnkg_export_atomic(ctx, path, write_edges, graph);
+    return vnkg_out_write_file(ctx, path, write_edges_body, graph);
 }
 
 VnkgStatus
 vnkg_export_centrality_tsv(VnkgContext *ctx, const VnkgGraph *graph,
                            const char *path)
 {
-    return vnkg_export_atomic(ctx, path, write_centrality, graph);
+    return vnkg_out_write_file(ctx, path, write_centrality_body, graph);
 }
 
 VnkgStatus
 vnkg_export_mentions_tsv(VnkgContext *ctx, const VnkgFacts *facts,
                          const char *path)
 {
-    return vnkg_export_atomic(ctx, path, write_mentions, facts);
+    return vnkg_out_write_file(ctx, path, write_mentions_body, facts);
 }
