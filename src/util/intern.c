@@ -72,6 +72,23 @@ room(VnkgContext *ctx, VnkgIntern *pool, size_t need)
     return fresh->data;
 }
 
+/* A NUL-terminated copy of `len` bytes at `s` in the pool's chunks. */
+static VnkgStatus
+store(VnkgContext *ctx, VnkgIntern *pool, const char *s, size_t len, char **out)
+{
+    size_t need;
+    VNKG_TRY(vnkg_size_add(&need, len, 1));
+    char *p = room(ctx, pool, need);
+    if (!p) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    memcpy(p, s, len);
+    p[len] = '\0';
+    pool->bytes += len;
+    *out = p;
+    return VNKG_SUCCESS;
+}
+
 VnkgStatus
 vnkg_intern(VnkgContext *ctx, VnkgIntern *pool, const char *s, size_t len,
             char **out)
@@ -82,17 +99,10 @@ vnkg_intern(VnkgContext *ctx, VnkgIntern *pool, const char *s, size_t len,
         VNKG_SUCCESS) {
         return VNKG_SUCCESS;
     }
-    size_t need;
-    VNKG_TRY(vnkg_size_add(&need, len, 1));
-    char *p = room(ctx, pool, need);
-    if (!p) {
-        return VNKG_ERR_NO_MEMORY;
-    }
-    memcpy(p, s, len);
-    p[len] = '\0';
+    char *p;
+    VNKG_TRY(store(ctx, pool, s, len, &p));
     /* the bytes stay in the chunk if the map cannot grow: harmless */
     VNKG_TRY(vnkg_strmap_put_hashed(ctx, &pool->map, p, len, h, 0));
-    pool->bytes += len;
     *out = p;
     return VNKG_SUCCESS;
 }
@@ -104,16 +114,7 @@ vnkg_intern_copy(VnkgContext *ctx, VnkgIntern *pool, const char *s, char **out)
     if (!s) {
         return VNKG_SUCCESS;
     }
-    size_t len = strlen(s), need;
-    VNKG_TRY(vnkg_size_add(&need, len, 1));
-    char *p = room(ctx, pool, need);
-    if (!p) {
-        return VNKG_ERR_NO_MEMORY;
-    }
-    memcpy(p, s, need);
-    pool->bytes += len;
-    *out = p;
-    return VNKG_SUCCESS;
+    return store(ctx, pool, s, strlen(s), out);
 }
 
 VnkgStatus
