@@ -18,6 +18,26 @@ mix64(uint64_t x)
     return x;
 }
 
+/* The last `len` (< 8) bytes as a little-endian word, as memcpy into a
+ * zeroed word gives it, but from whole loads: a byte-wise copy read back
+ * as one word stalls store-to-load forwarding on every short key. Loads
+ * that overlap put the same byte in the same place, so OR joins them. */
+static uint64_t
+tail_word(const unsigned char *p, size_t len)
+{
+    if (len >= 4) {
+        uint32_t a, b;
+        memcpy(&a, p, 4);
+        memcpy(&b, p + len - 4, 4);
+        return a | (uint64_t)b << (8 * (len - 4));
+    }
+    if (len == 0) {
+        return 0;
+    }
+    return p[0] | (uint64_t)p[len / 2] << (8 * (len / 2)) |
+           (uint64_t)p[len - 1] << (8 * (len - 1));
+}
+
 uint64_t
 vnkg_hash_bytes(const void *data, size_t len)
 {
@@ -31,9 +51,7 @@ vnkg_hash_bytes(const void *data, size_t len)
         p += 8;
         len -= 8;
     }
-    uint64_t w = 0;
-    memcpy(&w, p, len);
-    return mix64(h ^ w);
+    return mix64(h ^ tail_word(p, len));
 }
 
 void
