@@ -207,7 +207,10 @@ walk(const VnkgLexicon *lex, const VnkgToken *toks, const size_t *ids, size_t n,
     size_t found = 0, node = 0;
     for (size_t k = i; k < n && found < max; ++k) {
         size_t token = ids ? ids[k - i] : token_number(lex, toks[k].key);
-        if ((node = edge_child(lex, node, token)) == NO_PAYLOAD) {
+        node = k > i               ? edge_child(lex, node, token)
+               : token == NO_TOKEN ? NO_PAYLOAD
+                                   : lex->root_child[token];
+        if (node == NO_PAYLOAD) {
             break;
         }
         if (lex->node_payload[node] != NO_PAYLOAD) {
@@ -802,6 +805,20 @@ load_all(VnkgContext *ctx, VnkgLexicon *lex, const char *dir)
     return each_line(ctx, lex, path, NULL, surname_line);
 }
 
+static VnkgStatus
+fill_root(VnkgContext *ctx, VnkgLexicon *lex)
+{
+    lex->root_child =
+        vnkg_malloc(ctx, (lex->n_vocab ? lex->n_vocab : 1) * sizeof(size_t));
+    if (!lex->root_child) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    for (size_t t = 0; t < lex->n_vocab; ++t) {
+        lex->root_child[t] = edge_child(lex, 0, t);
+    }
+    return VNKG_SUCCESS;
+}
+
 VnkgStatus
 vnkg_lexicon_load(VnkgContext *ctx, const char *dir, VnkgLexicon **out)
 {
@@ -815,6 +832,9 @@ vnkg_lexicon_load(VnkgContext *ctx, const char *dir, VnkgLexicon **out)
         /* every text token is looked up, most in vain: keep the map at
          * 1/8 load or less, where a failed lookup probes about one slot */
         st = vnkg_strmap_reserve(ctx, &lex->vocab, 8 * lex->n_vocab);
+    }
+    if (st == VNKG_SUCCESS) {
+        st = fill_root(ctx, lex);
     }
     if (st != VNKG_SUCCESS) {
         vnkg_lexicon_free(ctx, lex);
@@ -856,6 +876,7 @@ vnkg_lexicon_free(VnkgContext *ctx, VnkgLexicon *lex)
     vnkg_free(ctx, lex->node_payload);
     vnkg_free(ctx, lex->node_cues);
     vnkg_free(ctx, lex->edges);
+    vnkg_free(ctx, lex->root_child);
     vnkg_strmap_clear(ctx, &lex->vocab);
     vnkg_strmap_clear(ctx, &lex->entry_ids);
     vnkg_strmap_clear(ctx, &lex->surnames);

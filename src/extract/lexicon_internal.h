@@ -87,8 +87,12 @@ struct VnkgLexicon {
     size_t n_vocab, cap_vocab;
     LexEdge *edges;            /* open addressing, key 0 = empty */
     size_t n_edges, cap_edges; /* cap_edges: a power of two, or 0 */
-    VnkgStrMap entry_ids;      /* id -> entry index */
-    VnkgStrMap surnames;       /* token key -> 1 */
+    /* the root's child by each token number (n_vocab of them), filled
+     * once loaded: the first step of the walk from every text token is
+     * an index into this small array, not a probe of the edge table */
+    size_t *root_child;
+    VnkgStrMap entry_ids; /* id -> entry index */
+    VnkgStrMap surnames;  /* token key -> 1 */
     char **surname_keys;
     size_t n_surnames, cap_surnames;
     size_t n_forms;
