@@ -167,7 +167,7 @@ vnkg_facts_set_validity(VnkgContext *ctx, VnkgFacts *facts, size_t entity,
 /* ---- relations by (from, to, relation, role) ----
  * The role is pooled, so its address stands for its text. */
 
-static size_t
+static uint64_t
 fact_hash(size_t from, size_t to, VnkgRelation rel, const char *role)
 {
     uint64_t h = (uint64_t)from * 0x9e3779b97f4a7c15ULL;
@@ -175,19 +175,34 @@ fact_hash(size_t from, size_t to, VnkgRelation rel, const char *role)
     h ^= ((uint64_t)rel + 1) * 0x94d049bb133111ebULL;
     h ^= (uint64_t)(uintptr_t)role * 0xff51afd7ed558ccdULL;
     h ^= h >> 29;
-    return (size_t)h;
+    return h;
 }
 
-/* The slot of the fact (from, to, rel, role), or the empty slot where it
- * would go. */
+/* A slot's fact index + 1 fits below FACT_INDEX_BITS; the bits above
+ * hold the same bits of the fact's hash. */
+#define FACT_INDEX_BITS 40
+#define FACT_INDEX_MASK ((UINT64_C(1) << FACT_INDEX_BITS) - 1)
+
+static uint64_t
+slot_tag(uint64_t hash)
+{
+    return hash & ~FACT_INDEX_MASK;
+}
+
+/* The slot of the fact (from, to, rel, role) with hash `h`, or the empty
+ * slot where it would go. */
 static size_t
-fact_slot(const VnkgFacts *facts, size_t from, size_t to, VnkgRelation rel,
-          const char *role)
+fact_slot(const VnkgFacts *facts, uint64_t h, size_t from, size_t to,
+          VnkgRelation rel, const char *role)
 {
     size_t mask = facts->fact_slots_cap - 1;
-    size_t i = fact_hash(from, to, rel, role) & mask;
-    for (size_t v; (v = facts->fact_slots[i]) != 0; i = (i + 1) & mask) {
-        const VnkgFact *f = &facts->facts[v - 1];
+    size_t i = (size_t)h & mask;
+    uint64_t tag = slot_tag(h);
+    for (uint64_t v; (v = facts->fact_slots[i]) != 0; i = (i + 1) & mask) {
+        if (slot_tag(v) != tag) {
+            continue;
+        }
+        const VnkgFact *f = &facts->facts[(v & FACT_INDEX_MASK) - 1];
         if (f->from == from && f->to == to && f->relation == rel &&
             f->role == role) {
             break;
@@ -200,7 +215,7 @@ static VnkgStatus
 grow_fact_slots(VnkgContext *ctx, VnkgFacts *facts)
 {
     size_t cap = facts->fact_slots_cap ? facts->fact_slots_cap * 2 : 64;
-    size_t *slots = vnkg_calloc(ctx, cap, sizeof *slots);
+    uint64_t *slots = vnkg_calloc(ctx, cap, sizeof *slots);
     if (!slots) {
         return VNKG_ERR_NO_MEMORY;
     }
@@ -209,7 +224,9 @@ grow_fact_slots(VnkgContext *ctx, VnkgFacts *facts)
     facts->fact_slots_cap = cap;
     for (size_t k = 0; k < facts->n_facts; ++k) {
         const VnkgFact *f = &facts->facts[k];
-        slots[fact_slot(facts, f->from, f->to, f->relation, f->role)] = k + 1;
+        uint64_t h = fact_hash(f->from, f->to, f->relation, f->role);
+        slots[fact_slot(facts, h, f->from, f->to, f->relation, f->role)] =
+            slot_tag(h) | (k + 1);
     }
     return VNKG_SUCCESS;
 }
@@ -223,11 +240,16 @@ find_or_add_fact(VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
     if ((facts->n_facts + 1) * 4 >= facts->fact_slots_cap * 3) {
         VNKG_TRY(grow_fact_slots(ctx, facts));
     }
-    size_t slot = fact_slot(facts, from, to, rel, role);
-    *fresh = facts->fact_slots[slot] == 0;
+    uint64_t h = fact_hash(from, to, rel, role);
+    size_t slot = fact_slot(facts, h, from, to, rel, role);
+    uint64_t v = facts->fact_slots[slot];
+    *fresh = v == 0;
     if (!*fresh) {
-        *out = facts->fact_slots[slot] - 1;
+        *out = (size_t)(v & FACT_INDEX_MASK) - 1;
         return VNKG_SUCCESS;
+    }
+    if ((uint64_t)facts->n_facts + 1 > FACT_INDEX_MASK) {
+        return VNKG_ERR_NO_MEMORY; /* 2^40 facts: no machine gets here */
     }
     VNKG_TRY(reserve(ctx, (void **)&facts->facts, &facts->cap_facts,
                      facts->n_facts, sizeof *facts->facts));
@@ -237,7 +259,7 @@ find_or_add_fact(VnkgContext *ctx, VnkgFacts *facts, size_t from, size_t to,
     f.relation = rel;
     f.role = role;
     facts->facts[facts->n_facts] = f;
-    facts->fact_slots[slot] = facts->n_facts + 1;
+    facts->fact_slots[slot] = slot_tag(h) | (facts->n_facts + 1);
     *out = facts->n_facts++;
     return VNKG_SUCCESS;
 }

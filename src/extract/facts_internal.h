@@ -17,8 +17,10 @@ struct VnkgFacts {
     size_t n_entities, cap_entities;
     VnkgFact *facts;
     size_t n_facts, cap_facts;
-    size_t *fact_slots;    /* open addressing on (from, to, relation, role):
-                              fact index + 1, 0 when empty */
+    /* open addressing on (from, to, relation, role): fact index + 1 in
+     * the low FACT_INDEX_BITS, the top bits of the key's hash above (a
+     * probe passes other facts without reading them); 0 when empty */
+    uint64_t *fact_slots;
     size_t fact_slots_cap; /* a power of two, or 0 */
     VnkgMention *mentions;
     size_t n_mentions, cap_mentions;
