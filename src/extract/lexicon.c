@@ -353,13 +353,9 @@ lex_case_ok(const LexPayload *p, const VnkgToken *toks, size_t i)
 }
 
 size_t
-lex_cue_at(const VnkgLexicon *lex, const LexCache *cache, const VnkgToken *toks,
-           size_t n, size_t i, CueKind kind)
+lex_cue_at_walk(const VnkgLexicon *lex, const LexCache *cache,
+                const VnkgToken *toks, size_t n, size_t i, CueKind kind)
 {
-    if (cache && i >= cache->first && i < cache->end && n <= cache->end &&
-        !((cache->cues[i - cache->first] >> kind) & 1u)) {
-        return 0; /* no match from token i is a cue of this kind */
-    }
     LexMatch m[8];
     size_t found = lex_match(lex, cache, toks, n, i, m, 8);
     size_t best = 0;

@@ -150,9 +150,22 @@ size_t lex_entry_by_id(const VnkgLexicon *lex, const char *id);
 /* True when a cue of `kind` ends right before token `i` (tokens i-k..i-1). */
 int lex_cue_before(const VnkgLexicon *lex, const LexCache *cache,
                    const VnkgToken *toks, size_t i, size_t first, CueKind kind);
-/* Length of the longest cue of `kind` starting at token `i`, or 0. */
-size_t lex_cue_at(const VnkgLexicon *lex, const LexCache *cache,
-                  const VnkgToken *toks, size_t n, size_t i, CueKind kind);
+/* lex_cue_at past its quick answer (below). */
+size_t lex_cue_at_walk(const VnkgLexicon *lex, const LexCache *cache,
+                       const VnkgToken *toks, size_t n, size_t i, CueKind kind);
+/* Length of the longest cue of `kind` starting at token `i`, or 0. Asked
+ * at nearly every token and mostly answered no from the cache's cue kinds,
+ * so that answer is inline. */
+static inline size_t
+lex_cue_at(const VnkgLexicon *lex, const LexCache *cache, const VnkgToken *toks,
+           size_t n, size_t i, CueKind kind)
+{
+    if (cache && i >= cache->first && i < cache->end && n <= cache->end &&
+        !((cache->cues[i - cache->first] >> kind) & 1u)) {
+        return 0; /* no match from token i is a cue of this kind */
+    }
+    return lex_cue_at_walk(lex, cache, toks, n, i, kind);
+}
 int lex_is_surname(const VnkgLexicon *lex, const VnkgToken *tok);
 /* The issuer entry of a document number's last part ("TTg", "QH15"), or
  * SIZE_MAX. */
