@@ -25,6 +25,7 @@ typedef enum {
     CUE_BOILERPLATE,
     CUE_BOILERPLATE_END,
     CUE_CITY_PROVINCE,
+    CUE_PUBLICATION,
     CUE_COUNT
 } CueKind;
 

@@ -88,6 +88,26 @@ payload_ok(const DocState *ds, const LexPayload *p, size_t i, size_t first,
     return 1;
 }
 
+/* True when the words before token i make an entry of `type` there part
+ * of another name: a district's, street's or newspaper's for a province
+ * (not_province_prefix), a newspaper's, portal's or broadcaster's for an
+ * organisation or ministry ("Báo điện tử Đảng Cộng sản Việt Nam",
+ * "Cổng Thông tin điện tử Chính phủ": publication_prefix). */
+static int
+names_something_else(const DocState *ds, VnkgEntityType type, size_t i,
+                     size_t first)
+{
+    CueKind kind;
+    if (type == VNKG_TYPE_PROVINCE) {
+        kind = CUE_NOT_PROVINCE;
+    } else if (type == VNKG_TYPE_ORGANIZATION || type == VNKG_TYPE_MINISTRY) {
+        kind = CUE_PUBLICATION;
+    } else {
+        return 0;
+    }
+    return lex_cue_before(ds->lex, &ds->cache, ds->seg.tokens, i, first, kind);
+}
+
 /* Longest acceptable gazetteer entry at token i (of `type`, or any type
  * when type == VNKG_TYPE_COUNT). Returns its length in tokens, or 0. */
 static size_t
@@ -100,13 +120,12 @@ entry_at(const DocState *ds, size_t i, size_t first, size_t end,
         for (size_t p = m[k].payload; p != NONE;
              p = ds->lex->payloads[p].next) {
             const LexPayload *pl = &ds->lex->payloads[p];
-            if (pl->kind == PL_ENTRY &&
-                ds->lex->entries[pl->index].type == VNKG_TYPE_PROVINCE &&
-                lex_case_ok(pl, ds->seg.tokens, i) &&
-                lex_cue_before(ds->lex, &ds->cache, ds->seg.tokens, i, first,
-                               CUE_NOT_PROVINCE)) {
-                /* "Báo Lào Cai", "huyện Long An": the whole name is
-                 * something else; no shorter name inside it either */
+            if (pl->kind == PL_ENTRY && lex_case_ok(pl, ds->seg.tokens, i) &&
+                names_something_else(ds, ds->lex->entries[pl->index].type, i,
+                                     first)) {
+                /* "Báo Lào Cai", "huyện Long An", "Báo điện tử Chính
+                 * phủ": the whole name is something else; no shorter name
+                 * inside it either */
                 return 0;
             }
             if (!payload_ok(ds, pl, i, first, allow_elliptic)) {
@@ -1127,6 +1146,27 @@ scan_at(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     return scan_company(ds, i, first, end, next);
 }
 
+/* Past the source tag that opens an article's body, "(ĐCSVN) - Sáng
+ * 3/3", "(Chinhphu.vn) – ...": the agency or site that published it, not
+ * a mention. A line that starts with a bracket of at most six tokens and
+ * a dash after it. */
+static size_t
+past_source_tag(const DocState *ds, size_t first, size_t end)
+{
+    if (!(tok(ds, first)->flags & VNKG_TOK_LINE_START) ||
+        !is_punct(ds, first, "(")) {
+        return first;
+    }
+    for (size_t k = first + 1; k < end && k <= first + 7; ++k) {
+        if (is_punct(ds, k, ")")) {
+            return k > first + 1 && k + 1 < end && is_punct(ds, k + 1, "-")
+                       ? k + 2
+                       : first;
+        }
+    }
+    return first;
+}
+
 VnkgStatus
 scan_sentence(DocState *ds)
 {
@@ -1138,7 +1178,7 @@ scan_sentence(DocState *ds)
     VNKG_TRY(lex_cache_fill(ds->ctx, ds->lex, &ds->cache, ds->seg.tokens, first,
                             end));
     find_bridge(ds, first, end);
-    size_t i = first;
+    size_t i = past_source_tag(ds, first, end);
     while (i < end) {
         size_t next;
         VNKG_TRY(scan_at(ds, i, first, end, &next));

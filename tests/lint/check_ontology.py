@@ -48,7 +48,8 @@ CUE_HEADER = ["kind", "word"]
 CUE_KINDS = ("person_prefix", "partner_cue", "province_prefix", "not_province_prefix",
              "byline_marker", "bridge_point", "event_word", "agreement_head",
              "document_head", "company_head", "not_entity",
-             "chair_verb", "attend_verb", "boilerplate", "boilerplate_end", "city_province")
+             "chair_verb", "attend_verb", "boilerplate", "boilerplate_end", "city_province",
+             "publication_prefix")
 ATTACH_WORDS = ("ministry", "province", "partner", "organization", "none")
 SCOPES = ("vn", "foreign", "any")
 MARKERS = "=~^"

@@ -143,6 +143,40 @@ test_ordinary_words(void)
     vnkg_facts_free(ctx, f);
 }
 
+/* Publications named after an organisation and the source tag opening an
+ * article's body are not mentions of the organisation. */
+static void
+test_publications_and_source_tags(void)
+{
+    VnkgFacts *f =
+        run("BÁO ĐIỆN TỬ ĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+            "(ĐCSVN) - Sáng 3/3, các đại biểu làm việc tại Hà Nội.\n\n"
+            "Theo Báo điện tử Chính phủ và Cổng Thông tin điện tử Chính "
+            "phủ, Đài Tiếng nói Việt Nam đưa tin; Báo Công Thương cũng "
+            "vậy.\n",
+            NULL);
+    expect_entity(f, "province", "Hà Nội"); /* the line is still read */
+    for (size_t i = 0; i < vnkg_facts_entity_count(f); ++i) {
+        const VnkgEntity *e = vnkg_facts_entity_at(f, i);
+        if (e->type == VNKG_TYPE_ORGANIZATION ||
+            e->type == VNKG_TYPE_MINISTRY) {
+            fprintf(stderr, "unexpected %s\n", e->label);
+            abort();
+        }
+    }
+    vnkg_facts_free(ctx, f);
+    /* the same names outside those frames still count; a bracket without
+     * a dash after it is not a source tag */
+    f = run("Tiêu đề\n\n(Bộ Ngoại giao) nhận định. Đảng Cộng sản Việt Nam và "
+            "Chính phủ chỉ đạo; báo cáo Chính phủ; Bộ Công Thương dự.\n",
+            NULL);
+    expect_entity(f, "ministry", "Bộ Ngoại giao");
+    expect_entity(f, "organization", "Đảng Cộng sản Việt Nam");
+    expect_entity(f, "organization", "Chính phủ");
+    expect_entity(f, "ministry", "Bộ Công Thương");
+    vnkg_facts_free(ctx, f);
+}
+
 static void
 test_unicode_forms(void)
 {
@@ -282,6 +316,7 @@ main(void)
     test_comrade_chain_bridge();
     test_tinh_ta();
     test_ordinary_words();
+    test_publications_and_source_tags();
     test_unicode_forms();
     test_time_aware_units();
     test_documents();
