@@ -16,32 +16,16 @@ typedef struct {
     size_t cap_sentences;
 } Segmenter;
 
-static int
-is_cont(unsigned char b)
-{
-    return (b & 0xC0) == 0x80;
-}
-
-/* The code point at text[i] and its length in *n; U+FFFD for one byte of
- * invalid UTF-8. Vietnamese letters are 2-byte sequences or 3-byte ones
- * after E1: decoded here, where no overlong form or surrogate can hide;
- * the rest through utf8proc, which checks them. */
 static utf8proc_int32_t
-cp_multi(const char *text, size_t len, size_t i, size_t *n)
+cp_at(const char *text, size_t len, size_t i, size_t *n)
 {
-    const unsigned char *p = (const unsigned char *)text + i;
-    unsigned char b = p[0];
-    if (b >= 0xC2 && b < 0xE0 && i + 1 < len && is_cont(p[1])) {
-        *n = 2;
-        return (utf8proc_int32_t)((b & 0x1Fu) << 6 | (p[1] & 0x3Fu));
-    }
-    if (b == 0xE1 && i + 2 < len && is_cont(p[1]) && is_cont(p[2])) {
-        *n = 3;
-        return (utf8proc_int32_t)(0x1000u | (p[1] & 0x3Fu) << 6 |
-                                  (p[2] & 0x3Fu));
+    unsigned char b = (unsigned char)text[i];
+    if (b < 0x80) {
+        *n = 1;
+        return b;
     }
     utf8proc_int32_t cp;
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p,
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
                                           (utf8proc_ssize_t)(len - i), &cp);
     if (k <= 0) {
         *n = 1;
@@ -51,34 +35,20 @@ cp_multi(const char *text, size_t len, size_t i, size_t *n)
     return cp;
 }
 
-/* ASCII, most of the text, inline; the rest in a call. */
-static inline utf8proc_int32_t
-cp_at(const char *text, size_t len, size_t i, size_t *n)
-{
-    unsigned char b = (unsigned char)text[i];
-    if (b < 0x80) {
-        *n = 1;
-        return b;
-    }
-    return cp_multi(text, len, i, n);
-}
-
 /* What a code point is in a word, by its general category: no part of
  * one, a letter (UPPER: Lu and Lt; LETTER: Ll, Lm, Lo), a decimal digit
  * (Nd) or a mark (Mn, Mc, Me). */
 enum { NOT_WORD, LETTER, UPPER, DIGIT, MARK };
 
 static int
-class_multi(utf8proc_int32_t cp)
+word_class(utf8proc_int32_t cp)
 {
-    /* the letters of Vietnamese, without a table lookup: Latin-1's
-     * (but U+00D7 and U+00F7, signs) and Latin Extended Additional's
-     * U+1EA0..U+1EF9, upper case at even code points */
-    if (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7) {
-        return cp < 0xDF ? UPPER : LETTER;
-    }
-    if (cp >= 0x1EA0 && cp <= 0x1EF9) {
-        return cp & 1 ? LETTER : UPPER;
+    if (cp < 0x80) { /* most of the text: no utf8proc_category */
+        utf8proc_uint32_t u = (utf8proc_uint32_t)cp;
+        return u - 'a' < 26   ? LETTER
+               : u - 'A' < 26 ? UPPER
+               : u - '0' < 10 ? DIGIT
+                              : NOT_WORD;
     }
     utf8proc_category_t c = utf8proc_category(cp);
     if (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT) {
@@ -91,20 +61,6 @@ class_multi(utf8proc_int32_t cp)
         return MARK;
     }
     return c == UTF8PROC_CATEGORY_ND ? DIGIT : NOT_WORD;
-}
-
-/* ASCII, most of the text, inline, without utf8proc_category. */
-static inline int
-word_class(utf8proc_int32_t cp)
-{
-    if (cp < 0x80) {
-        utf8proc_uint32_t u = (utf8proc_uint32_t)cp;
-        return u - 'a' < 26   ? LETTER
-               : u - 'A' < 26 ? UPPER
-               : u - '0' < 10 ? DIGIT
-                              : NOT_WORD;
-    }
-    return class_multi(cp);
 }
 
 static int
