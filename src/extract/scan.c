@@ -733,11 +733,158 @@ scan_document(DocState *ds, size_t i, size_t end, size_t *next)
 static int
 is_company_stopword(const DocState *ds, size_t k)
 {
-    static const char *const stop[] = {"tnhh", "cp",  "mtv",  "jsc", "co",
-                                       "ltd",  "inc", "corp", NULL};
+    /* legal forms, and the kinds of firm news write after "doanh
+     * nghiệp": "doanh nghiệp FDI" is any foreign-invested firm */
+    static const char *const stop[] = {
+        "tnhh", "cp",  "mtv", "jsc",  "co",  "ltd", "inc",     "corp",
+        "fdi",  "oda", "sme", "smes", "ppp", "bot", "epc",     "dnnvv",
+        "kcn",  "kkt", "xnk", "dn",   "esg", "ict", "startup", NULL};
     for (int s = 0; stop[s]; ++s) {
         if (is_key(ds, k, stop[s])) {
             return 1;
+        }
+    }
+    return 0;
+}
+
+/* Length of the longest of `set` (NULL-terminated) that starts `s`. */
+static size_t
+longest_prefix(const char *s, const char *const *set)
+{
+    size_t best = 0;
+    for (int k = 0; set[k]; ++k) {
+        size_t n = strlen(set[k]);
+        if (n > best && strncmp(s, set[k], n) == 0) {
+            best = n;
+        }
+    }
+    return best;
+}
+
+/* True when a word of plain ASCII letters (its key, lower case) is a
+ * Vietnamese syllable written without diacritics: onset, vowel group,
+ * final ("minh", "long", "hoa", "kinh"). "Kumho", "Denso", "Aeon" are not:
+ * no syllable ends in "ho" after an "m", has "ns", or "aeo". */
+static int
+vietnamese_syllable(const char *key)
+{
+    static const char *const onsets[] = {
+        "b",  "c", "ch", "d", "g",  "gh",  "gi", "h", "k",
+        "kh", "l", "m",  "n", "ng", "ngh", "nh", "p", "ph",
+        "qu", "r", "s",  "t", "th", "tr",  "v",  "x", NULL};
+    static const char *const vowels[] = {
+        "a",   "e",   "i",   "o",   "u",   "y",   "ai",  "ao",  "au",  "ay",
+        "eo",  "eu",  "ia",  "ie",  "iu",  "oa",  "oe",  "oi",  "oo",  "ua",
+        "ue",  "ui",  "uo",  "uu",  "uy",  "ya",  "ye",  "oai", "oay", "oeo",
+        "uay", "uoi", "uya", "uye", "uyu", "ieu", "yeu", "uou", NULL};
+    static const char *const finals[] = {"c",  "ch", "m", "n", "ng",
+                                         "nh", "p",  "t", NULL};
+    const char *p = key + longest_prefix(key, onsets);
+    size_t v = longest_prefix(p, vowels);
+    if (v == 0) {
+        return 0;
+    }
+    p += v;
+    p += longest_prefix(p, finals);
+    return *p == '\0';
+}
+
+/* The end of the run of at most three capitalised Latin words from token
+ * k that can name a company ("Idemitsu Kosan"), before "Co", "Ltd"...; k
+ * itself when the words are all Vietnamese syllables without their
+ * accents ("Công ty Minh Long", "Đối tác Kinh tế"): a Vietnamese name,
+ * not a foreign company's. */
+static size_t
+company_words(const DocState *ds, size_t k, size_t end)
+{
+    size_t m = k;
+    int foreign = 0;
+    while (m < end && m - k < 3 && is_cap_word(ds, m) &&
+           (tok(ds, m)->flags & VNKG_TOK_LATIN) &&
+           !is_company_stopword(ds, m)) {
+        foreign |= !vietnamese_syllable(tok(ds, m)->key);
+        m++;
+    }
+    return foreign ? m : k;
+}
+
+/* A company named by the words [k, m): a partner labelled as written. */
+static VnkgStatus
+take_company(DocState *ds, size_t k, size_t m)
+{
+    char label[256];
+    size_t b = tok(ds, k)->start, x = tok(ds, m - 1)->end;
+    if (x - b >= sizeof label) {
+        return VNKG_SUCCESS;
+    }
+    memcpy(label, ds->doc->text + b, x - b);
+    label[x - b] = '\0';
+    size_t entity;
+    VNKG_TRY(resolve_named(ds, VNKG_TYPE_PARTNER, label, &entity));
+    return add_found(ds, k, m, entity);
+}
+
+/* The companies listed after a company head and a country: "các doanh
+ * nghiệp Hàn Quốc như Kumho, Hyosung", "đối tác Nhật là Idemitsu Kosan và
+ * Mitsui". `k` is the token after the country; a list starts with "như",
+ * "là", "gồm" or ":" and its items are gazetteer names or capitalised Latin
+ * words (companies of that country), joined by "," "và" "cùng". *next
+ * moves past the last item. */
+static VnkgStatus
+company_list(DocState *ds, size_t k, size_t first, size_t end, size_t *next)
+{
+    if (k + 1 >= end || !(is_key(ds, k, "như") || is_key(ds, k, "la2") ||
+                          is_key(ds, k, "gôm2") || is_punct(ds, k, ":"))) {
+        return VNKG_SUCCESS;
+    }
+    size_t j = k + 1;
+    while (j < end) {
+        size_t entry,
+            len = entry_at(ds, j, first, end, VNKG_TYPE_COUNT, 0, &entry);
+        size_t m = company_words(ds, j, end);
+        if (len) {
+            size_t entity;
+            VNKG_TRY(take_entry(ds, j, len, entry, &entity));
+            j += len;
+        } else if (m > j) {
+            VNKG_TRY(take_company(ds, j, m));
+            j = m;
+        } else {
+            break;
+        }
+        *next = j;
+        if (j < end && is_punct(ds, j, ",")) {
+            j++;
+        }
+        if (j < end && (is_key(ds, j, "va2") || is_key(ds, j, "cung2"))) {
+            j++;
+        }
+        if (j == *next) {
+            break; /* no separator: the list ends */
+        }
+    }
+    return VNKG_SUCCESS;
+}
+
+/* True when the gazetteer form matched at token k over `len` tokens is
+ * case-sensitive ("=Samsung", "=EU"): a company's or an acronym's, which
+ * a longer name goes on ("Samsung Display" is Samsung's), unlike a
+ * country's ("Qatar Airways" is not Qatar). */
+static int
+form_is_cased(const DocState *ds, size_t k, size_t end, size_t len)
+{
+    LexMatch m[8];
+    size_t found = lex_match(ds->lex, &ds->cache, ds->seg.tokens, end, k, m, 8);
+    for (size_t n = 0; n < found; ++n) {
+        if (m[n].len != len) {
+            continue;
+        }
+        for (size_t p = m[n].payload; p != NONE;
+             p = ds->lex->payloads[p].next) {
+            const LexPayload *pl = &ds->lex->payloads[p];
+            if (pl->kind == PL_ENTRY && pl->marker == MARK_CASED) {
+                return 1;
+            }
         }
     }
     return 0;
@@ -752,33 +899,27 @@ scan_company(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     if (!hl) {
         return VNKG_SUCCESS;
     }
-    size_t k = i + hl, entry, len;
-    if (k < end &&
-        (len = entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry))) {
+    size_t k = i + hl, entry, len = 0;
+    if (k < end) {
+        len = entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry);
+    }
+    size_t m = company_words(ds, k, end);
+    int partner = len && ds->lex->entries[entry].type == VNKG_TYPE_PARTNER;
+    if (len && !(partner && m > k + len && !form_is_cased(ds, k, end, len))) {
         size_t entity;
         VNKG_TRY(take_entry(ds, k, len, entry, &entity));
         *next = k + len;
-        return VNKG_SUCCESS;
+        /* a country after the head: the companies it lists are its own */
+        return partner ? company_list(ds, k + len, first, end, next)
+                       : VNKG_SUCCESS;
     }
-    size_t m = k;
-    while (m < end && m - k < 3 && is_cap_word(ds, m) &&
-           (tok(ds, m)->flags & VNKG_TOK_LATIN) &&
-           !is_company_stopword(ds, m)) {
-        m++;
-    }
+    /* a name of Latin words not in the lexicon, or one longer than the
+     * partner it starts with: "hãng hàng không Qatar Airways" is the
+     * airline, not Qatar */
     if (m == k) {
         return VNKG_SUCCESS;
     }
-    char label[256];
-    size_t b = tok(ds, k)->start, x = tok(ds, m - 1)->end;
-    if (x - b >= sizeof label) {
-        return VNKG_SUCCESS;
-    }
-    memcpy(label, ds->doc->text + b, x - b);
-    label[x - b] = '\0';
-    size_t entity;
-    VNKG_TRY(resolve_named(ds, VNKG_TYPE_PARTNER, label, &entity));
-    VNKG_TRY(add_found(ds, k, m, entity));
+    VNKG_TRY(take_company(ds, k, m));
     *next = m;
     return VNKG_SUCCESS;
 }

@@ -178,6 +178,41 @@ test_publications_and_source_tags(void)
 }
 
 static void
+test_companies(void)
+{
+    /* a list after a company head and a country names that country's
+     * companies, gazetteer or not; a longer Latin name after a country's
+     * name is the company's */
+    VnkgFacts *f =
+        run("Nhiều doanh nghiệp Nhật Bản như Takagi Seiko, Orix và Kaneka "
+            "đã đầu tư vào tỉnh. Hãng hàng không Malaysia Airlines mở "
+            "đường bay mới.\n",
+            NULL);
+    expect_entity(f, "partner", "Nhật Bản");
+    expect_entity(f, "partner", "Takagi Seiko");
+    expect_entity(f, "partner", "Orix");
+    expect_entity(f, "partner", "Kaneka");
+    expect_entity(f, "partner", "Malaysia Airlines");
+    assert(!entity(f, "partner", "Malaysia"));
+    vnkg_facts_free(ctx, f);
+    /* not foreign companies: a Vietnamese name without its accents, a
+     * kind of firm, a title-case phrase; a company's own name goes on */
+    f = run("Công ty Minh Long ký hợp đồng với các doanh nghiệp FDI. "
+            "Tập đoàn Samsung Display mở rộng nhà máy. Hai bên triển khai "
+            "Khuôn khổ Đối tác Kinh tế số.\n",
+            NULL);
+    expect_entity(f, "partner", "Samsung");
+    for (size_t i = 0; i < vnkg_facts_entity_count(f); ++i) {
+        const VnkgEntity *e = vnkg_facts_entity_at(f, i);
+        if (e->type == VNKG_TYPE_PARTNER && strcmp(e->label, "Samsung")) {
+            fprintf(stderr, "unexpected partner %s\n", e->label);
+            abort();
+        }
+    }
+    vnkg_facts_free(ctx, f);
+}
+
+static void
 test_unicode_forms(void)
 {
     /* U+00D0 (Eth) for Đ, and NFD text */
@@ -317,6 +352,7 @@ main(void)
     test_tinh_ta();
     test_ordinary_words();
     test_publications_and_source_tags();
+    test_companies();
     test_unicode_forms();
     test_time_aware_units();
     test_documents();
