@@ -26,6 +26,7 @@ typedef enum {
     CUE_BOILERPLATE_END,
     CUE_CITY_PROVINCE,
     CUE_PUBLICATION,
+    CUE_PORTFOLIO,
     CUE_COUNT
 } CueKind;
 

@@ -181,6 +181,54 @@ skip_vietnam(const DocState *ds, size_t k, size_t end)
     return k;
 }
 
+/* The length of a partner's name at token k (a country's: "Hoa Kỳ",
+ * "Nhật Bản"), or 0. */
+static size_t
+partner_at(const DocState *ds, size_t k, size_t first, size_t end,
+           size_t *entry)
+{
+    return k < end ? entry_at(ds, k, first, end, VNKG_TYPE_PARTNER, 0, entry)
+                   : 0;
+}
+
+/* Past a minister's portfolio at token k that a country's name follows
+ * ("Thương mại Hoa Kỳ", "Kinh tế, Thương mại và Công nghiệp Nhật Bản",
+ * "Bộ Ngoại giao Trung Quốc"); k when there is none. The portfolio is
+ * portfolio_word cues joined by ",", "và", "-", "&", or one ministry's
+ * name: a Vietnamese ministry's name before a country is that country's
+ * ministry. */
+static size_t
+foreign_portfolio(const DocState *ds, size_t k, size_t first, size_t end)
+{
+    size_t entry, p = k, words = 0;
+    while (p < end) {
+        size_t n = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, p,
+                              CUE_PORTFOLIO);
+        if (!n) {
+            break;
+        }
+        p += n;
+        words++;
+        size_t q = p;
+        if (q < end && (is_punct(ds, q, ",") || is_punct(ds, q, "-") ||
+                        is_punct(ds, q, "&"))) {
+            q++;
+        }
+        if (q < end && is_key(ds, q, "va2")) {
+            q++;
+        }
+        if (q == p || !lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, q,
+                                  CUE_PORTFOLIO)) {
+            break;
+        }
+        p = q;
+    }
+    if (!words) {
+        p += entry_at(ds, k, first, end, VNKG_TYPE_MINISTRY, 1, &entry);
+    }
+    return p > k && partner_at(ds, p, first, end, &entry) ? p : k;
+}
+
 static VnkgStatus
 attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
             Office *o, int *done)
@@ -191,6 +239,15 @@ attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
     if (strcmp(kind, "ministry") == 0) {
         type = VNKG_TYPE_MINISTRY;
         elliptic = 1;
+        /* "Bộ trưởng Thương mại Hoa Kỳ": the country's minister */
+        size_t p = foreign_portfolio(ds, k, first, end);
+        if (p > k) {
+            len = partner_at(ds, p, first, end, &entry);
+            VNKG_TRY(take_entry(ds, p, len, entry, &o->org));
+            *j = p + len;
+            *done = 1;
+            return VNKG_SUCCESS;
+        }
     } else if (strcmp(kind, "province") == 0) {
         type = VNKG_TYPE_PROVINCE;
         k += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
@@ -315,6 +372,27 @@ parse_chain(DocState *ds, size_t j, size_t first, size_t end, Office *offs,
         if (j + 2 < end && (is_key(ds, j, "tai5") || is_key(ds, j, "ơ3")) &&
             is_key(ds, j + 1, "viêt5") && is_key(ds, j + 2, "nam")) {
             j += 3;
+        } else if (o.org != NONE && j + 1 < end &&
+                   (is_key(ds, j, "tai5") || is_key(ds, j, "ơ3")) &&
+                   vnkg_facts_entity_at(ds->facts, o.org)->type ==
+                       VNKG_TYPE_PARTNER) {
+            /* "Tổng Lãnh sự Hoa Kỳ tại TP.HCM Susan Burns": a foreign
+             * mission's city in Việt Nam, still a mention of it */
+            size_t at = j + 1, entry;
+            size_t plen =
+                entry_at(ds, at, first, end, VNKG_TYPE_PROVINCE, 0, &entry);
+            if (!plen) { /* "tại thành phố Đà Nẵng"; "TP.HCM" is a name */
+                at += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, at,
+                                 CUE_PROVINCE_PREFIX);
+                plen = at < end ? entry_at(ds, at, first, end,
+                                           VNKG_TYPE_PROVINCE, 0, &entry)
+                                : 0;
+            }
+            if (plen) {
+                size_t place;
+                VNKG_TRY(take_entry(ds, at, plen, entry, &place));
+                j = at + plen;
+            }
         }
         if (*n_offs < MAX_OFFICES) {
             offs[(*n_offs)++] = o;
@@ -1275,6 +1353,13 @@ scan_at(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     }
     size_t entry, len = entry_at(ds, i, first, end, VNKG_TYPE_COUNT,
                                  after_ministry(ds, i), &entry);
+    if (len && ds->lex->entries[entry].type == VNKG_TYPE_MINISTRY &&
+        foreign_portfolio(ds, i, first, end) > i) {
+        /* "Bộ Ngoại giao Trung Quốc" is not Việt Nam's: the country's
+         * name that follows is read next */
+        *next = i + len;
+        return VNKG_SUCCESS;
+    }
     if (len) {
         size_t entity;
         VNKG_TRY(take_entry(ds, i, len, entry, &entity));

@@ -213,6 +213,34 @@ test_companies(void)
 }
 
 static void
+test_foreign_offices(void)
+{
+    /* a portfolio, or a ministry's name, before a country's name makes
+     * the office the country's; a foreign mission's city is passed */
+    VnkgFacts *f =
+        run("Thủ tướng tiếp Bộ trưởng Thương mại Hoa Kỳ Gina Raimondo. Ông "
+            "Nishimura Yasutoshi, Bộ trưởng Kinh tế, Thương mại và Công nghiệp "
+            "Nhật Bản, dự. Tổng Lãnh sự Hoa Kỳ tại TP.HCM Susan Burns làm việc "
+            "với Bộ Ngoại giao Trung Quốc. Bộ trưởng Ngoại giao Bùi Thanh Sơn "
+            "chủ trì.\n",
+            NULL);
+    assert(has_rel(f, "Gina Raimondo", "Hoa Kỳ", VNKG_REL_HOLDS_OFFICE,
+                   "Bộ trưởng"));
+    assert(has_rel(f, "Nishimura Yasutoshi", "Nhật Bản", VNKG_REL_HOLDS_OFFICE,
+                   "Bộ trưởng"));
+    assert(has_rel(f, "Susan Burns", "Hoa Kỳ", VNKG_REL_HOLDS_OFFICE,
+                   "Tổng Lãnh sự"));
+    expect_entity(f, "province", "Hồ Chí Minh");
+    expect_entity(f, "partner", "Trung Quốc");
+    /* Việt Nam's own minister still holds a Vietnamese ministry */
+    assert(has_rel(f, "Bùi Thanh Sơn", "Bộ Ngoại giao", VNKG_REL_HOLDS_OFFICE,
+                   "Bộ trưởng"));
+    const VnkgEntity *mofa = entity(f, "ministry", "Bộ Ngoại giao");
+    assert(mofa && mofa->mentions == 1); /* not China's ministry */
+    vnkg_facts_free(ctx, f);
+}
+
+static void
 test_unicode_forms(void)
 {
     /* U+00D0 (Eth) for Đ, and NFD text */
@@ -353,6 +381,7 @@ main(void)
     test_ordinary_words();
     test_publications_and_source_tags();
     test_companies();
+    test_foreign_offices();
     test_unicode_forms();
     test_time_aware_units();
     test_documents();
