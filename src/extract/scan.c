@@ -482,9 +482,9 @@ name_at(const DocState *ds, size_t i, size_t end, int latin)
         return 0;
     }
     size_t k = i + 1, words = 1;
-    if (!vn) {
-        k += hyphen_part(ds, k, end);
-    }
+    /* "Kim Dong-yeon", "Lee Jae-yong": a hyphen joins the parts of a
+     * given name, also after a surname Vietnamese shares */
+    k += hyphen_part(ds, k, end);
     while (k < end && words < MAX_NAME_TOKENS &&
            (tok(ds, k)->flags & VNKG_TOK_SPACE_BEFORE)) {
         size_t init = vn ? 0 : initial_part(ds, k, end);
@@ -498,9 +498,7 @@ name_at(const DocState *ds, size_t i, size_t end, int latin)
         }
         k++;
         words++;
-        if (!vn) {
-            k += hyphen_part(ds, k, end);
-        }
+        k += hyphen_part(ds, k, end);
     }
     if (words < 2) {
         return 0; /* one word: "Kinh", "Trung"; short forms resolve apart */
@@ -1170,7 +1168,9 @@ agreement_partner(DocState *ds, size_t k, size_t first, size_t end,
         is_key(ds, k + len + 1, "viêt5")) {
         return k;
     }
-    for (size_t m = k; m < end && m < k + 8; ++m) {
+    /* "Biên bản ghi nhớ về thiết lập quan hệ hợp tác hữu nghị giữa ...":
+     * a phrase of lower-case words before the parties */
+    for (size_t m = k; m < end && m < k + 16; ++m) {
         if (is_key(ds, m, "giưa4") && m + 1 < end) {
             return m + 1; /* "giữa A và B": the caller reads both parties */
         }
@@ -1189,12 +1189,32 @@ agreement_partner(DocState *ds, size_t k, size_t first, size_t end,
     return NONE;
 }
 
+/* Past the government of a party at k: "UBND", "Ủy ban nhân dân",
+ * "chính quyền" ("giữa UBND tỉnh Quảng Ninh và chính quyền tỉnh
+ * Gyeonggi": the parties are the two provinces). */
+static size_t
+skip_government(const DocState *ds, size_t k, size_t end)
+{
+    if (k < end && is_key(ds, k, "ubnd")) {
+        return k + 1;
+    }
+    if (k + 1 < end && is_key(ds, k, "chinh1") && is_key(ds, k + 1, "quyên2")) {
+        return k + 2;
+    }
+    if (k + 3 < end && is_key(ds, k, "uy3") && is_key(ds, k + 1, "ban") &&
+        is_key(ds, k + 2, "nhân") && is_key(ds, k + 3, "dân")) {
+        return k + 4;
+    }
+    return k;
+}
+
 /* The Vietnamese party of "giữa A và B" at k: "(tỉnh|thành phố) X" or
  * "Chính phủ Việt Nam"/"Việt Nam"; its label and the index of "và". */
 static size_t
 first_party(DocState *ds, size_t k, size_t first, size_t end,
             const char **label)
 {
+    k = skip_government(ds, k, end);
     size_t entry, p = k + lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end,
                                      k, CUE_PROVINCE_PREFIX);
     size_t len = entry_at(ds, p, first, end, VNKG_TYPE_PROVINCE, 0, &entry);
@@ -1258,7 +1278,7 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
         if (va == NONE) {
             return VNKG_SUCCESS;
         }
-        p = va + 1;
+        p = skip_government(ds, va + 1, end);
         locality = !entry_at(ds, p, first, end, VNKG_TYPE_PARTNER, 0, &entry);
     }
     size_t partner = NONE, stop;

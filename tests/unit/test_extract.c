@@ -241,6 +241,24 @@ test_foreign_offices(void)
 }
 
 static void
+test_memoranda_and_hyphenated_names(void)
+{
+    /* the parties after a long lower-case phrase, behind their
+     * governments; a Korean given name after a surname Vietnamese shares */
+    VnkgFacts *f =
+        run("Hai bên ký Biên bản ghi nhớ về thiết lập quan hệ hợp tác hữu "
+            "nghị giữa UBND tỉnh Lạng Sơn và chính quyền tỉnh Chungcheongbuk. "
+            "Thống đốc tỉnh Chungcheongbuk Kim Young-hwan phát biểu.\n",
+            NULL);
+    expect_entity(f, "agreement", "MOU Lạng Sơn – Chungcheongbuk");
+    assert(has_rel(f, "MOU Lạng Sơn – Chungcheongbuk", "Chungcheongbuk",
+                   VNKG_REL_AGREEMENT_WITH, NULL));
+    assert(has_rel(f, "Kim Young-hwan", "Chungcheongbuk", VNKG_REL_HOLDS_OFFICE,
+                   "Thống đốc"));
+    vnkg_facts_free(ctx, f);
+}
+
+static void
 test_unicode_forms(void)
 {
     /* U+00D0 (Eth) for Đ, and NFD text */
@@ -382,6 +400,7 @@ main(void)
     test_publications_and_source_tags();
     test_companies();
     test_foreign_offices();
+    test_memoranda_and_hyphenated_names();
     test_unicode_forms();
     test_time_aware_units();
     test_documents();
