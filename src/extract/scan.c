@@ -250,6 +250,12 @@ attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
         }
     } else if (strcmp(kind, "province") == 0) {
         type = VNKG_TYPE_PROVINCE;
+        /* "Chủ tịch UBND TP. Hải Phòng": the title took "TP", not its dot */
+        if (k > first && k < end && is_punct(ds, k, ".") &&
+            !(tok(ds, k)->flags & VNKG_TOK_SPACE_BEFORE) &&
+            is_key(ds, k - 1, "tp")) {
+            k++;
+        }
         k += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
                         CUE_PROVINCE_PREFIX);
     } else if (strcmp(kind, "partner") == 0) {
@@ -449,13 +455,95 @@ hyphen_part(const DocState *ds, size_t k, size_t end)
     return 0;
 }
 
+/* Length of the longest of `set` (NULL-terminated) that starts `s`. */
+static size_t
+longest_prefix(const char *s, const char *const *set)
+{
+    size_t best = 0;
+    for (int k = 0; set[k]; ++k) {
+        size_t n = strlen(set[k]);
+        if (n > best && strncmp(s, set[k], n) == 0) {
+            best = n;
+        }
+    }
+    return best;
+}
+
+/* True when a word of plain ASCII letters (its key, lower case) is a
+ * Vietnamese syllable written without diacritics: onset, vowel group,
+ * final ("minh", "long", "hoa", "kinh"). "Kumho", "Denso", "Aeon" are not:
+ * no syllable ends in "ho" after an "m", has "ns", or "aeo". */
+static int
+vietnamese_syllable(const char *key)
+{
+    static const char *const onsets[] = {
+        "b",  "c", "ch", "d", "g",  "gh",  "gi", "h", "k",
+        "kh", "l", "m",  "n", "ng", "ngh", "nh", "p", "ph",
+        "qu", "r", "s",  "t", "th", "tr",  "v",  "x", NULL};
+    static const char *const vowels[] = {
+        "a",   "e",   "i",   "o",   "u",   "y",   "ai",  "ao",  "au",  "ay",
+        "eo",  "eu",  "ia",  "ie",  "iu",  "oa",  "oe",  "oi",  "oo",  "ua",
+        "ue",  "ui",  "uo",  "uu",  "uy",  "ya",  "ye",  "oai", "oay", "oeo",
+        "uay", "uoi", "uya", "uye", "uyu", "ieu", "yeu", "uou", NULL};
+    static const char *const finals[] = {"c",  "ch", "k", "m", "n",
+                                         "ng", "nh", "p", "t", NULL};
+    const char *p = key + longest_prefix(key, onsets);
+    size_t v = longest_prefix(p, vowels);
+    if (v == 0) {
+        return 0;
+    }
+    p += v;
+    p += longest_prefix(p, finals);
+    return *p == '\0';
+}
+
+/* True when a word (its key) with letters beyond ASCII is not
+ * Vietnamese: a letter Vietnamese does not write ("Söder", "Müller",
+ * "Dvořák"), or no Vietnamese syllable's shape once its accents go
+ * ("García", "José"). */
+static int
+foreign_word(const char *key)
+{
+    static const struct {
+        unsigned char b0, b1;
+        char ascii;
+    } viet[] = {{0xC3, 0xA2, 'a'}, {0xC4, 0x83, 'a'}, {0xC3, 0xAA, 'e'},
+                {0xC3, 0xB4, 'o'}, {0xC6, 0xA1, 'o'}, {0xC6, 0xB0, 'u'},
+                {0xC4, 0x91, 'd'}};
+    enum { N_VIET = sizeof viet / sizeof viet[0] };
+    char plain[VNKG_TOKEN_KEY_MAX];
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)key; *p;) {
+        if (*p < 0x80) {
+            if (*p < '0' || *p > '9') { /* the tone digit goes */
+                plain[n++] = (char)*p;
+            }
+            p++;
+            continue;
+        }
+        size_t v = 0;
+        while (v < N_VIET && !(viet[v].b0 == p[0] && viet[v].b1 == p[1])) {
+            v++;
+        }
+        if (v == N_VIET) {
+            return 1;
+        }
+        plain[n++] = viet[v].ascii;
+        p += 2;
+    }
+    plain[n] = '\0';
+    return !vietnamese_syllable(plain);
+}
+
 /* A word of a foreign name in Latin script: capitalised, not an acronym
- * ("KOICA" is an organisation, not a name). */
+ * ("KOICA" is an organisation, not a name), plain ASCII or foreign
+ * ("Markus Söder"). */
 static int
 is_latin_name_word(const DocState *ds, size_t k)
 {
     unsigned f = tok(ds, k)->flags;
-    return is_cap_word(ds, k) && (f & VNKG_TOK_LATIN) && !(f & VNKG_TOK_UPPER);
+    return is_cap_word(ds, k) && !(f & VNKG_TOK_UPPER) &&
+           ((f & VNKG_TOK_LATIN) || foreign_word(tok(ds, k)->key));
 }
 
 /* An initial inside a Latin name: "J." in "Mariam J. Sherman". */
@@ -821,48 +909,6 @@ is_company_stopword(const DocState *ds, size_t k)
         }
     }
     return 0;
-}
-
-/* Length of the longest of `set` (NULL-terminated) that starts `s`. */
-static size_t
-longest_prefix(const char *s, const char *const *set)
-{
-    size_t best = 0;
-    for (int k = 0; set[k]; ++k) {
-        size_t n = strlen(set[k]);
-        if (n > best && strncmp(s, set[k], n) == 0) {
-            best = n;
-        }
-    }
-    return best;
-}
-
-/* True when a word of plain ASCII letters (its key, lower case) is a
- * Vietnamese syllable written without diacritics: onset, vowel group,
- * final ("minh", "long", "hoa", "kinh"). "Kumho", "Denso", "Aeon" are not:
- * no syllable ends in "ho" after an "m", has "ns", or "aeo". */
-static int
-vietnamese_syllable(const char *key)
-{
-    static const char *const onsets[] = {
-        "b",  "c", "ch", "d", "g",  "gh",  "gi", "h", "k",
-        "kh", "l", "m",  "n", "ng", "ngh", "nh", "p", "ph",
-        "qu", "r", "s",  "t", "th", "tr",  "v",  "x", NULL};
-    static const char *const vowels[] = {
-        "a",   "e",   "i",   "o",   "u",   "y",   "ai",  "ao",  "au",  "ay",
-        "eo",  "eu",  "ia",  "ie",  "iu",  "oa",  "oe",  "oi",  "oo",  "ua",
-        "ue",  "ui",  "uo",  "uu",  "uy",  "ya",  "ye",  "oai", "oay", "oeo",
-        "uay", "uoi", "uya", "uye", "uyu", "ieu", "yeu", "uou", NULL};
-    static const char *const finals[] = {"c",  "ch", "m", "n", "ng",
-                                         "nh", "p",  "t", NULL};
-    const char *p = key + longest_prefix(key, onsets);
-    size_t v = longest_prefix(p, vowels);
-    if (v == 0) {
-        return 0;
-    }
-    p += v;
-    p += longest_prefix(p, finals);
-    return *p == '\0';
 }
 
 /* The end of the run of at most three capitalised Latin words from token

@@ -238,6 +238,22 @@ test_foreign_offices(void)
     const VnkgEntity *mofa = entity(f, "ministry", "Bộ Ngoại giao");
     assert(mofa && mofa->mentions == 1); /* not China's ministry */
     vnkg_facts_free(ctx, f);
+    /* names with letters Vietnamese does not write, Chinese family names
+     * in their Vietnamese reading, "TP." after a title, more titles */
+    f = run("Thủ tướng bang Bavaria Markus Söder gặp Quốc vụ khanh Bộ Ngoại "
+            "giao Ấn Độ Meenakashi Lekhi. Ông Lam Thiên Lập, Chủ tịch Khu tự "
+            "trị dân tộc Choang Quảng Tây, hội kiến Chủ tịch UBND TP. Hải "
+            "Phòng Nguyễn Văn Tùng.\n",
+            NULL);
+    assert(has_rel(f, "Markus Söder", "Bavaria", VNKG_REL_HOLDS_OFFICE,
+                   "Thủ tướng bang"));
+    assert(has_rel(f, "Meenakashi Lekhi", "Ấn Độ", VNKG_REL_HOLDS_OFFICE,
+                   "Quốc vụ khanh"));
+    assert(has_rel(f, "Lam Thiên Lập", "Quảng Tây", VNKG_REL_HOLDS_OFFICE,
+                   "Chủ tịch"));
+    assert(has_rel(f, "Nguyễn Văn Tùng", "Hải Phòng", VNKG_REL_HOLDS_OFFICE,
+                   "Chủ tịch UBND thành phố"));
+    vnkg_facts_free(ctx, f);
 }
 
 static void
