@@ -168,6 +168,14 @@ lex_cue_at(const VnkgLexicon *lex, const LexCache *cache, const VnkgToken *toks,
     }
     return lex_cue_at_walk(lex, cache, toks, n, i, kind);
 }
+/* False only when the cache knows that no lexicon form (entry, title or
+ * cue) starts at token `i`. */
+static inline int
+lex_may_match(const LexCache *cache, size_t i)
+{
+    return !cache || i < cache->first || i >= cache->end ||
+           cache->n[i - cache->first] != 0;
+}
 int lex_is_surname(const VnkgLexicon *lex, const VnkgToken *tok);
 /* The issuer entry of a document number's last part ("TTg", "QH15"), or
  * SIZE_MAX. */

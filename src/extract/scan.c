@@ -455,18 +455,43 @@ hyphen_part(const DocState *ds, size_t k, size_t end)
     return 0;
 }
 
-/* Length of the longest of `set` (NULL-terminated) that starts `s`. */
+/* The length of the onset (initial consonant) that starts `s`: ngh, gh,
+ * gi, ng, nh, ch, kh, ph, qu, th, tr or one consonant; 0 for none. */
 static size_t
-longest_prefix(const char *s, const char *const *set)
+onset_length(const char *s)
 {
-    size_t best = 0;
-    for (int k = 0; set[k]; ++k) {
-        size_t n = strlen(set[k]);
-        if (n > best && strncmp(s, set[k], n) == 0) {
-            best = n;
+    static const char two[][3] = {"ch", "gh", "gi", "kh", "ng",
+                                  "nh", "ph", "qu", "th", "tr"};
+    if (s[0] == 'n' && s[1] == 'g' && s[2] == 'h') {
+        return 3;
+    }
+    for (size_t k = 0; k < sizeof two / sizeof two[0]; ++k) {
+        if (s[0] == two[k][0] && s[1] == two[k][1]) {
+            return 2;
         }
     }
-    return best;
+    return s[0] && strchr("bcdghklmnprstvx", s[0]) ? 1 : 0;
+}
+
+static int
+is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* True when the `n` (1 to 3) vowels at `v` form a Vietnamese vowel group
+ * written without its marks. */
+static int
+vowel_group(const char *v, size_t n)
+{
+    static const char groups[] = " ai ao au ay eo eu ia ie iu oa oe oi oo ua"
+                                 " ue ui uo uu uy ya ye oai oay oeo uay uoi"
+                                 " uya uye uyu ieu yeu uou ";
+    if (n == 1) {
+        return 1;
+    }
+    char want[6] = {' ', v[0], v[1], n == 3 ? v[2] : ' ', n == 3 ? ' ' : 0, 0};
+    return strstr(groups, want) != NULL;
 }
 
 /* True when a word of plain ASCII letters (its key, lower case) is a
@@ -476,25 +501,27 @@ longest_prefix(const char *s, const char *const *set)
 static int
 vietnamese_syllable(const char *key)
 {
-    static const char *const onsets[] = {
-        "b",  "c", "ch", "d", "g",  "gh",  "gi", "h", "k",
-        "kh", "l", "m",  "n", "ng", "ngh", "nh", "p", "ph",
-        "qu", "r", "s",  "t", "th", "tr",  "v",  "x", NULL};
-    static const char *const vowels[] = {
-        "a",   "e",   "i",   "o",   "u",   "y",   "ai",  "ao",  "au",  "ay",
-        "eo",  "eu",  "ia",  "ie",  "iu",  "oa",  "oe",  "oi",  "oo",  "ua",
-        "ue",  "ui",  "uo",  "uu",  "uy",  "ya",  "ye",  "oai", "oay", "oeo",
-        "uay", "uoi", "uya", "uye", "uyu", "ieu", "yeu", "uou", NULL};
-    static const char *const finals[] = {"c",  "ch", "k", "m", "n",
-                                         "ng", "nh", "p", "t", NULL};
-    const char *p = key + longest_prefix(key, onsets);
-    size_t v = longest_prefix(p, vowels);
-    if (v == 0) {
+    size_t o = onset_length(key);
+    if (o == 2 && key[0] == 'g' && key[1] == 'i' && !is_vowel(key[2])) {
+        o = 1; /* "gì", "gìn": the i is the vowel */
+    }
+    const char *p = key + o;
+    size_t n = 0;
+    while (n < 4 && is_vowel(p[n])) {
+        n++;
+    }
+    if (n == 0 || n > 3 || !vowel_group(p, n)) {
         return 0;
     }
-    p += v;
-    p += longest_prefix(p, finals);
-    return *p == '\0';
+    p += n;
+    static const char *const finals[] = {"",  "c",  "ch", "k", "m",
+                                         "n", "ng", "nh", "p", "t"};
+    for (size_t k = 0; k < sizeof finals / sizeof finals[0]; ++k) {
+        if (strcmp(p, finals[k]) == 0) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* True when a word (its key) with letters beyond ASCII is not
@@ -1459,6 +1486,18 @@ past_source_tag(const DocState *ds, size_t first, size_t end)
     return first;
 }
 
+/* False when nothing scan_at reads can start at token i: no lexicon
+ * form starts there (entries, titles, cues: documents, agreements,
+ * companies, person prefixes), it is no capitalised word (a name) and not
+ * "tỉnh"/"bang" (a foreign locality). Most tokens of a sentence are such
+ * lower-case words, passed without asking every scanner. */
+static int
+may_start(const DocState *ds, size_t i)
+{
+    return lex_may_match(&ds->cache, i) || is_cap_word(ds, i) ||
+           is_key(ds, i, "tinh3") || is_key(ds, i, "bang");
+}
+
 VnkgStatus
 scan_sentence(DocState *ds)
 {
@@ -1472,6 +1511,10 @@ scan_sentence(DocState *ds)
     find_bridge(ds, first, end);
     size_t i = past_source_tag(ds, first, end);
     while (i < end) {
+        if (!may_start(ds, i)) {
+            i++;
+            continue;
+        }
         size_t next;
         VNKG_TRY(scan_at(ds, i, first, end, &next));
         i = next > i ? next : i + 1;
