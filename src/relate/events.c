@@ -45,16 +45,24 @@ find_cue(const DocState *ds, size_t s, CueKind kind, size_t *len)
     return NONE;
 }
 
-/* Words that end an event's name when they follow it. */
+/* Words that end an event's name when they follow it (tokens before
+ * `end`, the sentence's end). */
 static int
-ends_label(const DocState *ds, size_t i)
+ends_label(const DocState *ds, size_t i, size_t end)
 {
     static const char *const stop[] = {"do",   "đươc5", "đa4",    "diên4",
                                        "vao2", "sang1", "chiêu2", "nay2",
                                        "se4",  "tai5",  NULL};
     const VnkgToken *t = tok(ds, i);
     if (t->flags & VNKG_TOK_PUNCT) {
-        return strcmp(t->key, "-") != 0 && strcmp(t->key, "–") != 0;
+        /* a slash, dot or ampersand inside a code ("Nghị quyết
+         * 59-NQ/TW", "Bộ KH&ĐT") joins; other punctuation ends it */
+        int inside = (strcmp(t->key, "/") == 0 || strcmp(t->key, ".") == 0 ||
+                      strcmp(t->key, "&") == 0) &&
+                     !(t->flags & VNKG_TOK_SPACE_BEFORE) && i + 1 < end &&
+                     (tok(ds, i + 1)->flags & VNKG_TOK_WORD) &&
+                     !(tok(ds, i + 1)->flags & VNKG_TOK_SPACE_BEFORE);
+        return !inside && strcmp(t->key, "-") != 0 && strcmp(t->key, "–") != 0;
     }
     for (int k = 0; stop[k]; ++k) {
         if (strcmp(t->key, stop[k]) == 0) {
@@ -69,7 +77,7 @@ make_event(DocState *ds, size_t s, size_t start, size_t cue_len)
 {
     size_t end = sentence_end(ds, s), stop = start + cue_len;
     while (stop < end && stop - start < EVENT_LABEL_TOKENS &&
-           !ends_label(ds, stop)) {
+           !ends_label(ds, stop, end)) {
         stop++;
     }
     const char *text = ds->doc->text;

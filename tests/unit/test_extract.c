@@ -339,6 +339,23 @@ test_coreference_and_comention(void)
 }
 
 static void
+test_events(void)
+{
+    /* an event named in the title and chaired in the first sentences; a
+     * code inside its name ("59-NQ/TW") stays whole */
+    VnkgFacts *f = run("Hội nghị toàn quốc triển khai Nghị quyết 59-NQ/TW\n\n"
+                       "Sáng 24/2, Thủ tướng Phạm Minh Chính chủ trì hội "
+                       "nghị.\n",
+                       "2025-02-24");
+    expect_entity(f, "event",
+                  "Hội nghị toàn quốc triển khai Nghị quyết 59-NQ/TW");
+    assert(has_rel(f, "Phạm Minh Chính",
+                   "Hội nghị toàn quốc triển khai Nghị quyết 59-NQ/TW",
+                   VNKG_REL_CHAIRS, NULL));
+    vnkg_facts_free(ctx, f);
+}
+
+static void
 test_dates(void)
 {
     VnkgDocument doc = {0};
@@ -421,6 +438,7 @@ main(void)
     test_time_aware_units();
     test_documents();
     test_coreference_and_comention();
+    test_events();
     test_dates();
     test_allocation_failures();
     vnkg_lexicon_free(ctx, lex);
