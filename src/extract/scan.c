@@ -2,6 +2,7 @@
 /* The sentence scanner: numbered documents, title chains with persons,
  * person prefixes, gazetteer entities, agreement and company patterns. */
 #include "extract_internal.h"
+#include "syllable.h"
 
 #include <vnkg/normalise.h>
 
@@ -455,113 +456,6 @@ hyphen_part(const DocState *ds, size_t k, size_t end)
     return 0;
 }
 
-/* The length of the onset (initial consonant) that starts `s`: ngh, gh,
- * gi, ng, nh, ch, kh, ph, qu, th, tr or one consonant; 0 for none. */
-static size_t
-onset_length(const char *s)
-{
-    static const char two[][3] = {"ch", "gh", "gi", "kh", "ng",
-                                  "nh", "ph", "qu", "th", "tr"};
-    if (s[0] == 'n' && s[1] == 'g' && s[2] == 'h') {
-        return 3;
-    }
-    for (size_t k = 0; k < sizeof two / sizeof two[0]; ++k) {
-        if (s[0] == two[k][0] && s[1] == two[k][1]) {
-            return 2;
-        }
-    }
-    return s[0] && strchr("bcdghklmnprstvx", s[0]) ? 1 : 0;
-}
-
-static int
-is_vowel(char c)
-{
-    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
-}
-
-/* True when the `n` (1 to 3) vowels at `v` form a Vietnamese vowel group
- * written without its marks. */
-static int
-vowel_group(const char *v, size_t n)
-{
-    static const char groups[] = " ai ao au ay eo eu ia ie iu oa oe oi oo ua"
-                                 " ue ui uo uu uy ya ye oai oay oeo uay uoi"
-                                 " uya uye uyu ieu yeu uou ";
-    if (n == 1) {
-        return 1;
-    }
-    char want[6] = {' ', v[0], v[1], n == 3 ? v[2] : ' ', n == 3 ? ' ' : 0, 0};
-    return strstr(groups, want) != NULL;
-}
-
-/* True when a word of plain ASCII letters (its key, lower case) is a
- * Vietnamese syllable written without diacritics: onset, vowel group,
- * final ("minh", "long", "hoa", "kinh"). "Kumho", "Denso", "Aeon" are not:
- * no syllable ends in "ho" after an "m", has "ns", or "aeo". */
-static int
-vietnamese_syllable(const char *key)
-{
-    size_t o = onset_length(key);
-    if (o == 2 && key[0] == 'g' && key[1] == 'i' && !is_vowel(key[2])) {
-        o = 1; /* "gì", "gìn": the i is the vowel */
-    }
-    const char *p = key + o;
-    size_t n = 0;
-    while (n < 4 && is_vowel(p[n])) {
-        n++;
-    }
-    if (n == 0 || n > 3 || !vowel_group(p, n)) {
-        return 0;
-    }
-    p += n;
-    static const char *const finals[] = {"",  "c",  "ch", "k", "m",
-                                         "n", "ng", "nh", "p", "t"};
-    for (size_t k = 0; k < sizeof finals / sizeof finals[0]; ++k) {
-        if (strcmp(p, finals[k]) == 0) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* True when a word (its key) with letters beyond ASCII is not
- * Vietnamese: a letter Vietnamese does not write ("Söder", "Müller",
- * "Dvořák"), or no Vietnamese syllable's shape once its accents go
- * ("García", "José"). */
-static int
-foreign_word(const char *key)
-{
-    static const struct {
-        unsigned char b0, b1;
-        char ascii;
-    } viet[] = {{0xC3, 0xA2, 'a'}, {0xC4, 0x83, 'a'}, {0xC3, 0xAA, 'e'},
-                {0xC3, 0xB4, 'o'}, {0xC6, 0xA1, 'o'}, {0xC6, 0xB0, 'u'},
-                {0xC4, 0x91, 'd'}};
-    enum { N_VIET = sizeof viet / sizeof viet[0] };
-    char plain[VNKG_TOKEN_KEY_MAX];
-    size_t n = 0;
-    for (const unsigned char *p = (const unsigned char *)key; *p;) {
-        if (*p < 0x80) {
-            if (*p < '0' || *p > '9') { /* the tone digit goes */
-                plain[n++] = (char)*p;
-            }
-            p++;
-            continue;
-        }
-        size_t v = 0;
-        while (v < N_VIET && !(viet[v].b0 == p[0] && viet[v].b1 == p[1])) {
-            v++;
-        }
-        if (v == N_VIET) {
-            return 1;
-        }
-        plain[n++] = viet[v].ascii;
-        p += 2;
-    }
-    plain[n] = '\0';
-    return !vietnamese_syllable(plain);
-}
-
 /* A word of a foreign name in Latin script: capitalised, not an acronym
  * ("KOICA" is an organisation, not a name), plain ASCII or foreign
  * ("Markus Söder"). */
@@ -570,7 +464,7 @@ is_latin_name_word(const DocState *ds, size_t k)
 {
     unsigned f = tok(ds, k)->flags;
     return is_cap_word(ds, k) && !(f & VNKG_TOK_UPPER) &&
-           ((f & VNKG_TOK_LATIN) || foreign_word(tok(ds, k)->key));
+           ((f & VNKG_TOK_LATIN) || vn_key_is_foreign(tok(ds, k)->key));
 }
 
 /* An initial inside a Latin name: "J." in "Mariam J. Sherman". */
@@ -951,7 +845,7 @@ company_words(const DocState *ds, size_t k, size_t end)
     while (m < end && m - k < 3 && is_cap_word(ds, m) &&
            (tok(ds, m)->flags & VNKG_TOK_LATIN) &&
            !is_company_stopword(ds, m)) {
-        foreign |= !vietnamese_syllable(tok(ds, m)->key);
+        foreign |= !vn_syllable(tok(ds, m)->key);
         m++;
     }
     return foreign ? m : k;

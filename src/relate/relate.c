@@ -3,6 +3,9 @@
  * issued_by, agreement_with and co_mention, each with the sentence as
  * evidence and the article's date. */
 #include "../extract/extract_internal.h"
+#include "../extract/syllable.h"
+
+#include <vnkg/normalise.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,6 +172,39 @@ defer_office(DocState *ds, size_t person, size_t title, VnkgEntityType type)
     return VNKG_SUCCESS;
 }
 
+/* The organisation of `type` the person already holds an office in,
+ * according to this article, or NONE. */
+static size_t
+known_office(const DocState *ds, size_t person, VnkgEntityType type)
+{
+    for (size_t i = 0; i < vnkg_facts_fact_count(ds->facts); ++i) {
+        const VnkgFact *f = vnkg_facts_fact_at(ds->facts, i);
+        if (f->relation == VNKG_REL_HOLDS_OFFICE && f->from == person &&
+            vnkg_facts_entity_at(ds->facts, f->to)->type == type) {
+            return f->to;
+        }
+    }
+    return NONE;
+}
+
+/* True when the person holds no Vietnamese province's or ministry's
+ * office: the article gives them a foreign one, or their name is foreign
+ * and starts with no Vietnamese family or clan name ("Don Farrell":
+ * "Bộ trưởng Don Farrell" in a sentence naming Bộ Công Thương is not its
+ * minister). */
+static int
+is_foreign_person(const DocState *ds, size_t person)
+{
+    if (known_office(ds, person, VNKG_TYPE_PARTNER) != NONE) {
+        return 1;
+    }
+    const char *label = vnkg_facts_entity_at(ds->facts, person)->label;
+    VnkgToken first; /* "Êban Công Thành Tâm", "Kpă Ngọc": clan names */
+    memset(&first, 0, sizeof first);
+    vnkg_normalise_key(label, strcspn(label, " "), first.key, sizeof first.key);
+    return !lex_is_surname(ds->lex, &first) && vn_name_is_foreign(label);
+}
+
 static VnkgStatus
 relate_offices(DocState *ds)
 {
@@ -177,6 +213,10 @@ relate_offices(DocState *ds)
     for (size_t k = 0; k < ds->n_offices; ++k) {
         const Office *o = &ds->offices[k];
         size_t org = o->org;
+        if (org == NONE && (o->pending_province || o->pending_ministry) &&
+            is_foreign_person(ds, ds->office_person[k])) {
+            continue; /* not the province's or ministry's named around */
+        }
         if (org == NONE && o->pending_province) {
             org = province;
             if (org == NONE) {
@@ -462,21 +502,6 @@ article_focus(const DocState *ds, VnkgEntityType type)
         }
     }
     return tie ? NONE : best;
-}
-
-/* The organisation of `type` the person already holds an office in,
- * according to this article, or NONE. */
-static size_t
-known_office(const DocState *ds, size_t person, VnkgEntityType type)
-{
-    for (size_t i = 0; i < vnkg_facts_fact_count(ds->facts); ++i) {
-        const VnkgFact *f = vnkg_facts_fact_at(ds->facts, i);
-        if (f->relation == VNKG_REL_HOLDS_OFFICE && f->from == person &&
-            vnkg_facts_entity_at(ds->facts, f->to)->type == type) {
-            return f->to;
-        }
-    }
-    return NONE;
 }
 
 VnkgStatus

@@ -254,6 +254,18 @@ test_foreign_offices(void)
     assert(has_rel(f, "Nguyễn Văn Tùng", "Hải Phòng", VNKG_REL_HOLDS_OFFICE,
                    "Chủ tịch UBND thành phố"));
     vnkg_facts_free(ctx, f);
+    /* a foreign minister named without his country is not the minister of
+     * the Vietnamese ministry the sentence names; a Vietnamese one is */
+    f = run("Bộ trưởng Don Farrell và Thứ trưởng Bộ Công Thương Nguyễn Sinh "
+            "Nhật Tân dự. Bộ trưởng Nguyễn Hồng Diên và Bộ Công Thương chủ "
+            "trì.\n",
+            NULL);
+    expect_entity(f, "official", "Don Farrell");
+    assert(!has_rel(f, "Don Farrell", "Bộ Công Thương", VNKG_REL_HOLDS_OFFICE,
+                    NULL));
+    assert(has_rel(f, "Nguyễn Hồng Diên", "Bộ Công Thương",
+                   VNKG_REL_HOLDS_OFFICE, "Bộ trưởng"));
+    vnkg_facts_free(ctx, f);
 }
 
 static void
