@@ -50,9 +50,11 @@ find_cue(const DocState *ds, size_t s, CueKind kind, size_t *len)
 static int
 ends_label(const DocState *ds, size_t i, size_t end)
 {
+    /* "do" (by), "được/đã/sẽ" (verbs), "diễn ra", "vào/sáng/chiều/ngày"
+     * (its time), "nay", "tại" (its place) */
     static const char *const stop[] = {"do",   "đươc5", "đa4",    "diên4",
                                        "vao2", "sang1", "chiêu2", "nay2",
-                                       "se4",  "tai5",  NULL};
+                                       "se4",  "tai5",  "ngay2",  NULL};
     const VnkgToken *t = tok(ds, i);
     if (t->flags & VNKG_TOK_PUNCT) {
         /* a slash, dot or ampersand inside a code ("Nghị quyết
