@@ -557,14 +557,25 @@ chain_is_foreign(const DocState *ds, const Office *offs, size_t n)
     return 0;
 }
 
-/* After a name: ", TITLE…" adds offices unless the chain ends in another
- * person's name (then that title belongs to the next person). */
+/* True when token k separates a name from the title after it: a comma,
+ * or a dash with a space before it ("Nguyễn Văn Hồi - Phó Chủ tịch"). */
+static int
+before_apposition(const DocState *ds, size_t k, size_t end)
+{
+    return k + 1 < end && (is_punct(ds, k, ",") ||
+                           (is_punct(ds, k, "-") &&
+                            (tok(ds, k)->flags & VNKG_TOK_SPACE_BEFORE)));
+}
+
+/* After a name: ", TITLE…" (or " - TITLE…") adds offices unless the chain
+ * ends in another person's name (then that title belongs to the next
+ * person). */
 static VnkgStatus
 right_chain(DocState *ds, size_t person, size_t k, size_t first, size_t end,
             size_t *next)
 {
     *next = k;
-    if (!(k + 1 < end && is_punct(ds, k, ","))) {
+    if (!before_apposition(ds, k, end)) {
         return VNKG_SUCCESS;
     }
     size_t t;
@@ -708,7 +719,7 @@ scan_person(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     if (!len && !prefixed) {
         /* "Giel Rutten, Chủ tịch…": a Latin name needs a title after it */
         size_t l = name_at(ds, k, end, 1);
-        if (l && k + l + 1 < end && is_punct(ds, k + l, ",") &&
+        if (l && before_apposition(ds, k + l, end) &&
             title_at(ds, k + l + 1, end, &t)) {
             len = l;
         }
@@ -721,7 +732,7 @@ scan_person(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
         }
         return VNKG_SUCCESS;
     }
-    int titled = k + len + 1 < end && is_punct(ds, k + len, ",") &&
+    int titled = before_apposition(ds, k + len, end) &&
                  title_at(ds, k + len + 1, end, &t);
     if (!prefixed &&
         entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry) >= len) {

@@ -93,6 +93,13 @@ test_title_name_orders(void)
     assert(has_rel(f, "Phan Thị Thắng", "Bộ Công Thương", VNKG_REL_HOLDS_OFFICE,
                    "Thứ trưởng"));
     vnkg_facts_free(ctx, f);
+    /* the title after the name, behind a dash */
+    f = run("Đồng chí Nguyễn Văn Hồi - Phó Chủ tịch UBND tỉnh Tây Ninh tiếp "
+            "đoàn.",
+            NULL);
+    assert(has_rel(f, "Nguyễn Văn Hồi", "Tây Ninh", VNKG_REL_HOLDS_OFFICE,
+                   "Phó Chủ tịch UBND tỉnh"));
+    vnkg_facts_free(ctx, f);
 }
 
 static void
