@@ -724,6 +724,21 @@ scan_person(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
             len = l;
         }
     }
+    if (!len && prefixed) {
+        /* "ông Đầu Thanh Tùng, Phó Bí thư Tỉnh ủy": a prefix and a title
+         * make a name of capitalised words whose family name the list
+         * lacks */
+        size_t l = 0;
+        while (k + l < end && l < MAX_NAME_TOKENS && is_cap_word(ds, k + l) &&
+               (l == 0 || (tok(ds, k + l)->flags & VNKG_TOK_SPACE_BEFORE)) &&
+               !starts_lexical(ds, k + l, end)) {
+            l++;
+        }
+        if (l >= 2 && before_apposition(ds, k + l, end) &&
+            title_at(ds, k + l + 1, end, &t)) {
+            len = l;
+        }
+    }
     if (!len) {
         if (prefixed && k < end && is_cap_word(ds, k) &&
             (person = resolve_short_name(ds, tok(ds, k)->key)) != NONE) {

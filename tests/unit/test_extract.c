@@ -100,6 +100,16 @@ test_title_name_orders(void)
     assert(has_rel(f, "Nguyễn Văn Hồi", "Tây Ninh", VNKG_REL_HOLDS_OFFICE,
                    "Phó Chủ tịch UBND tỉnh"));
     vnkg_facts_free(ctx, f);
+    /* a family name the list lacks, between a prefix and a title (and the
+     * old tone placement of "uỷ", "Hoá") */
+    f = run("Cùng tiếp có ông Đầu Thanh Tùng, Phó Bí thư Tỉnh uỷ, Chủ tịch "
+            "UBND tỉnh Thanh Hoá.",
+            NULL);
+    assert(has_rel(f, "Đầu Thanh Tùng", "Thanh Hóa", VNKG_REL_HOLDS_OFFICE,
+                   "Phó Bí thư Tỉnh ủy"));
+    assert(has_rel(f, "Đầu Thanh Tùng", "Thanh Hóa", VNKG_REL_HOLDS_OFFICE,
+                   "Chủ tịch UBND tỉnh"));
+    vnkg_facts_free(ctx, f);
 }
 
 static void
