@@ -202,6 +202,74 @@ digits(const char *s, size_t n, int *value)
     return 1;
 }
 
+/* The number of 1 or 2 digits at s[*i] (advancing *i), or -1. */
+static int
+small_number(const char *s, size_t len, size_t *i)
+{
+    int v = 0, n = 0;
+    while (*i < len && n < 2 && s[*i] >= '0' && s[*i] <= '9') {
+        v = v * 10 + (s[*i] - '0');
+        ++*i;
+        ++n;
+    }
+    return n ? v : -1;
+}
+
+/* Year, month, day from "YYYY-MM-DD...", "DD/MM/YYYY..." (the Vietnamese
+ * order, "/" or "-" or "."), or "Www, DD Mon YYYY..." (RFC 822, feeds'
+ * pubDate); 0 when none of them. */
+static int
+read_ymd(const char *s, size_t len, int *y, int *m, int *d)
+{
+    if (len >= 10 && s[4] == '-' && s[7] == '-' && digits(s, 4, y) &&
+        digits(s + 5, 2, m) && digits(s + 8, 2, d)) {
+        return !(len > 10 && s[10] >= '0' && s[10] <= '9'); /* "...-181" */
+    }
+    static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+    size_t i = 0;
+    if (len >= 5 && s[3] == ',') { /* "Mon, 06 May 2024" */
+        i = 4;
+        while (i < len && s[i] == ' ') {
+            ++i;
+        }
+        *d = small_number(s, len, &i);
+        if (*d < 0 || i + 5 > len || s[i] != ' ') {
+            return 0;
+        }
+        char mon[3];
+        for (int k = 0; k < 3; ++k) {
+            char c = s[i + 1 + (size_t)k];
+            mon[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        const char *at = NULL;
+        for (int k = 0; k < 12 && !at; ++k) {
+            if (memcmp(months + 3 * k, mon, 3) == 0) {
+                at = months + 3 * k;
+            }
+        }
+        i += 4;
+        if (!at || i + 5 > len || s[i] != ' ' || !digits(s + i + 1, 4, y)) {
+            return 0;
+        }
+        *m = (int)((at - months) / 3) + 1;
+        return !(i + 5 < len && s[i + 5] >= '0' && s[i + 5] <= '9');
+    }
+    *d = small_number(s, len, &i); /* "06/05/2024 10:00" */
+    if (*d < 0 || i >= len) {
+        return 0;
+    }
+    char sep = s[i];
+    if (sep != '/' && sep != '-' && sep != '.') {
+        return 0;
+    }
+    ++i;
+    *m = small_number(s, len, &i);
+    if (*m < 0 || i + 5 > len || s[i] != sep || !digits(s + i + 1, 4, y)) {
+        return 0;
+    }
+    return !(i + 5 < len && s[i + 5] >= '0' && s[i + 5] <= '9');
+}
+
 int
 vnkg_ingest_parse_date(const char *s, size_t len, char out[11])
 {
@@ -211,15 +279,9 @@ vnkg_ingest_parse_date(const char *s, size_t len, char out[11])
         ++s;
         --len;
     }
-    int y = 0;
-    int m = 0;
-    int d = 0;
-    if (len < 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4, &y) ||
-        !digits(s + 5, 2, &m) || !digits(s + 8, 2, &d)) {
+    int y = 0, m = 0, d = 0;
+    if (!read_ymd(s, len, &y, &m, &d)) {
         return 0;
-    }
-    if (len > 10 && s[10] >= '0' && s[10] <= '9') {
-        return 0; /* "2025-07-181" is not a date */
     }
     if (y == 0 || m < 1 || m > 12 || d < 1 || d > days[m - 1]) {
         return 0;
@@ -228,7 +290,14 @@ vnkg_ingest_parse_date(const char *s, size_t len, char out[11])
     if (m == 2 && d == 29 && !leap) {
         return 0;
     }
-    memcpy(out, s, 10);
-    out[10] = '\0';
+    const int parts[3][2] = {{y, 4}, {m, 2}, {d, 2}};
+    char *o = out;
+    for (int k = 0; k < 3; ++k) {
+        for (int w = parts[k][1], v = parts[k][0]; w-- > 0; v /= 10) {
+            o[w] = (char)('0' + v % 10);
+        }
+        o += parts[k][1];
+        *o++ = k < 2 ? '-' : '\0';
+    }
     return 1;
 }

@@ -51,8 +51,10 @@ VnkgStatus vnkg_ingest_id_from_name(VnkgContext *ctx, const char *name,
 VnkgStatus vnkg_ingest_clean_title(VnkgContext *ctx, const char *s, size_t len,
                                    char **out);
 
-/* Copies the "YYYY-MM-DD" prefix of `s` to `out` if it is a valid date in
- * the Gregorian calendar; returns 1 then, else 0. */
+/* Writes to `out` the "YYYY-MM-DD" of the date that starts `s` if it is
+ * a valid date in the Gregorian calendar, written "YYYY-MM-DD...",
+ * "DD/MM/YYYY..." (day first, as in Việt Nam; "-" or "." also separate)
+ * or "Www, DD Mon YYYY..." (RFC 822); returns 1 then, else 0. */
 int vnkg_ingest_parse_date(const char *s, size_t len, char out[11]);
 
 /* Replaces doc->text with a copy of `len` bytes of `text` (NUL bytes kept:

@@ -51,6 +51,45 @@ get_string(const cJSON *obj, const char *name)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+/* The fields of an article under the names crawlers give them: ours
+ * first, then those of common crawl tools (news-please's maintext and
+ * date_publish, schema.org's headline and datePublished, feeds' link and
+ * pubDate). The first one present as a string is used. */
+static const char *const text_fields[] = {"text",     "content", "body",
+                                          "maintext", "article", NULL};
+static const char *const title_fields[] = {"title", "headline", NULL};
+static const char *const date_fields[] = {
+    "date",         "published",    "published_at",
+    "publish_date", "date_publish", "datePublished",
+    "pubDate",      "pub_date",     NULL};
+static const char *const url_fields[] = {"url", "link", "source_url", NULL};
+
+static const char *
+get_field(const cJSON *obj, const char *const *names)
+{
+    for (int k = 0; names[k]; ++k) {
+        const char *v = get_string(obj, names[k]);
+        if (v) {
+            return v;
+        }
+    }
+    return NULL;
+}
+
+/* True when an article's text is an HTML page or fragment: it starts
+ * with a tag and closes one ("<p>...</p>", "<!DOCTYPE html>..."). */
+static int
+looks_like_html(const char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+        s++;
+    }
+    return s[0] == '<' &&
+           (s[1] == '!' || (s[1] >= 'a' && s[1] <= 'z') ||
+            (s[1] >= 'A' && s[1] <= 'Z')) &&
+           strstr(s, "</") != NULL;
+}
+
 /* An integer id exactly as written: doubles hold integers up to 2^53. */
 #define EXACT_INT_MAX 9007199254740992.0
 
@@ -101,28 +140,71 @@ fill_text(VnkgContext *ctx, VnkgDocument *doc, const char *title,
     return vnkg_ingest_clean_title(ctx, line.ptr, line.len, &doc->title);
 }
 
+/* The text of an HTML body through the HTML reader (markup, scripts and
+ * menus go, as in an .html file): *body is its article text without the
+ * page's title line, *title and *date what the page says, all owned by
+ * *page (to be freed by the caller). */
+static VnkgStatus
+read_html_body(JsonlRun *run, VnkgDocument *doc, const char *html,
+               VnkgDocument **page, const char **body, const char **title,
+               const char **date)
+{
+    VNKG_TRY(vnkg_ingest_html(run->ctx, doc->source, html, strlen(html), page));
+    const char *text = (*page)->text ? (*page)->text : "";
+    *title = (*page)->title;
+    *date = (*page)->date;
+    if (*title) { /* "title\n\nbody": the body alone */
+        const char *nl = strchr(text, '\n');
+        text = nl ? nl + 1 : text + strlen(text);
+        while (*text == '\n') {
+            text++;
+        }
+    }
+    *body = text;
+    return VNKG_SUCCESS;
+}
+
 static VnkgStatus
 fill_document(JsonlRun *run, VnkgDocument *doc, const cJSON *obj, size_t lineno)
 {
     char num[32];
     snprintf(num, sizeof num, "%zu", lineno);
-    VNKG_TRY(
-        set_id(run, doc, cJSON_GetObjectItemCaseSensitive(obj, "id"), num));
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(obj, "id");
+    if (!id) {
+        id = cJSON_GetObjectItemCaseSensitive(obj, "_id"); /* MongoDB dumps */
+    }
+    VNKG_TRY(set_id(run, doc, id, num));
     doc->source = format_dup(run->ctx, run->name, ":", num);
     if (!doc->source) {
         return VNKG_ERR_NO_MEMORY;
     }
-    VNKG_TRY(copy_string(run->ctx, get_string(obj, "url"), &doc->url));
-    const char *date = get_string(obj, "date");
+    VNKG_TRY(copy_string(run->ctx, get_field(obj, url_fields), &doc->url));
+    const char *date = get_field(obj, date_fields);
+    const char *title = get_field(obj, title_fields);
+    const char *text = get_field(obj, text_fields);
+    VnkgDocument *page = NULL;
+    if (looks_like_html(text)) {
+        const char *page_title, *page_date;
+        VnkgStatus st = read_html_body(run, doc, text, &page, &text,
+                                       &page_title, &page_date);
+        if (st != VNKG_SUCCESS) {
+            vnkg_document_free(run->ctx, page);
+            return st;
+        }
+        title = title ? title : page_title;
+        date = date ? date : page_date;
+    }
     char iso[11];
+    VnkgStatus st = VNKG_SUCCESS;
     if (date && vnkg_ingest_parse_date(date, strlen(date), iso)) {
         doc->date = vnkg_strndup(run->ctx, iso, 10);
-        if (!doc->date) {
-            return VNKG_ERR_NO_MEMORY;
-        }
+        st = doc->date ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
     }
-    return fill_text(run->ctx, doc, get_string(obj, "title"),
-                     get_string(obj, "text"));
+    if (st == VNKG_SUCCESS) {
+        st = fill_text(run->ctx, doc, title, text);
+    }
+    vnkg_document_free(run->ctx, page);
+    return st;
 }
 
 /* True when the line escapes a NUL ("\u0000" after an odd number of
@@ -196,8 +278,9 @@ parse_line(JsonlRun *run, size_t lineno, const char *line, size_t len,
         reason = why;
     } else if (!cJSON_IsObject(obj)) {
         reason = "not a JSON object";
-    } else if (!get_string(obj, "text")) {
-        reason = "no string field \"text\"";
+    } else if (!get_field(obj, text_fields)) {
+        reason = "no string field \"text\" (or content, body, maintext, "
+                 "article)";
     }
     VnkgStatus st = VNKG_SUCCESS;
     VnkgDocument *doc = NULL;

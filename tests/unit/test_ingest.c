@@ -491,7 +491,7 @@ test_jsonl_fields(void)
         "\r\n"
         "   \n"
         "{\"text\":\"Dòng đầu\\nDòng hai\",\"date\":\"22/07/2025\"}\r\n"
-        "{\"id\":\"z\",\"body\":\"no text field\"}\n"
+        "{\"id\":\"z\",\"note\":\"no text field\"}\n"
         "[1,2]\n"
         "{\"id\":null,\"text\":\"  \"}\n"
         "{\"id\":\"last\",\"text\":\"không xuống dòng\"}";
@@ -511,13 +511,68 @@ test_jsonl_fields(void)
     assert(strcmp(d->id, "feed-4") == 0);
     assert(strcmp(d->title, "Dòng đầu") == 0);
     assert(strcmp(d->text, "Dòng đầu\nDòng hai") == 0);
-    assert(!d->date && !d->url);
+    assert(strcmp(d->date, "2025-07-22") == 0 && !d->url); /* day first */
     d = list.docs[2];
     assert(strcmp(d->id, "last") == 0);
     assert(strcmp(d->text, "không xuống dòng") == 0);
     assert(strstr(log.text, "feed.ndjson:5:") && strstr(log.text, "text"));
     assert(strstr(log.text, "feed.ndjson:6: not a JSON object"));
     assert(strstr(log.text, "feed.ndjson:7:"));
+    docs_clear(ctx, &list);
+    vnkg_context_free(ctx);
+}
+
+static void
+test_jsonl_crawler_fields(void)
+{
+    /* news-please / schema.org / feed names, and a text that is HTML */
+    DiagLog log;
+    VnkgContext *ctx = new_context(&log);
+    DocList list = {{NULL}, 0, VNKG_SUCCESS};
+    const char *data =
+        "{\"_id\":\"a1\",\"link\":\"https://e.vn/a\",\"headline\":"
+        "\"Tin A\",\"date_publish\":\"2024-05-06 10:00:00\",\"maintext\":"
+        "\"Thân A.\"}\n"
+        "{\"id\":\"b\",\"content\":\"<html><head><title>Tin B</title>"
+        "<meta property=\\\"article:published_time\\\" content=\\\""
+        "2024-07-01T08:00:00+07:00\\\"></head><body><nav>Trang chủ</nav>"
+        "<article><p>Thân B.</p></article><footer>Báo X</footer></body>"
+        "</html>\"}\n"
+        "{\"id\":\"c\",\"title\":\"Tin C\",\"pubDate\":\"03/02/2023\","
+        "\"body\":\"<p>Thân <b>C</b>.</p>\"}\n";
+    assert(vnkg_ingest_jsonl(ctx, "c.jsonl", data, strlen(data), collect, &list,
+                             NULL) == VNKG_SUCCESS);
+    assert(list.len == 3);
+    VnkgDocument *d = list.docs[0];
+    assert(strcmp(d->id, "a1") == 0 && strcmp(d->url, "https://e.vn/a") == 0);
+    assert(strcmp(d->date, "2024-05-06") == 0);
+    assert(strcmp(d->text, "Tin A\n\nThân A.") == 0);
+    d = list.docs[1]; /* title and date from the page; its menus go */
+    assert(strcmp(d->title, "Tin B") == 0);
+    assert(strcmp(d->date, "2024-07-01") == 0);
+    assert(strstr(d->text, "Thân B.") && !strstr(d->text, "Trang chủ") &&
+           !strstr(d->text, "<"));
+    d = list.docs[2]; /* the object's title and (day-first) date win */
+    assert(strcmp(d->title, "Tin C") == 0);
+    assert(strcmp(d->date, "2023-02-03") == 0);
+    assert(strstr(d->text, "Thân C.") && !strstr(d->text, "<b>"));
+    docs_clear(ctx, &list);
+    /* dates as feeds and crawlers write them; impossible ones are none */
+    const char *dates =
+        "{\"text\":\"a\",\"pubDate\":\"Mon, 06 May 2024 10:00:00 +0700\"}\n"
+        "{\"text\":\"b\",\"published_at\":\"6.5.2024 10:00\"}\n"
+        "{\"text\":\"c\",\"date\":\"31/02/2024\"}\n"
+        "{\"text\":\"d\",\"date\":\"06/05/24\"}\n"
+        "{\"text\":\"e\",\"date\":\"Mon, 06 Mai 2024\"}\n"
+        "{\"text\":\"f\",\"date\":\"06/05/20241\"}\n";
+    assert(vnkg_ingest_jsonl(ctx, "d.jsonl", dates, strlen(dates), collect,
+                             &list, NULL) == VNKG_SUCCESS);
+    assert(list.len == 6);
+    assert(strcmp(list.docs[0]->date, "2024-05-06") == 0);
+    assert(strcmp(list.docs[1]->date, "2024-05-06") == 0);
+    for (size_t k = 2; k < 6; ++k) {
+        assert(!list.docs[k]->date);
+    }
     docs_clear(ctx, &list);
     vnkg_context_free(ctx);
 }
@@ -904,6 +959,7 @@ main(void)
     test_html_blank_and_limits();
     test_jsonl_malformed_line();
     test_jsonl_fields();
+    test_jsonl_crawler_fields();
     test_jsonl_limits_and_stop();
     test_jsonl_stream();
     make_tree();
