@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: MIT */
+/* Internal: what the parts of the sentence scanner share (scan.c: gazetteer
+ * entries and the sentence; scan_people.c: titles and person names;
+ * scan_patterns.c: documents, companies, foreign localities, agreements). */
+#ifndef VNKG_EXTRACT_SCAN_INTERNAL_H
+#define VNKG_EXTRACT_SCAN_INTERNAL_H
+
+#include "extract_internal.h"
+
+#include <string.h>
+
+static inline const VnkgToken *
+tok(const DocState *ds, size_t i)
+{
+    return &ds->seg.tokens[i];
+}
+
+static inline int
+is_punct(const DocState *ds, size_t i, const char *key)
+{
+    const VnkgToken *t = tok(ds, i);
+    /* asked at nearly every token with fixed keys: the first byte rules
+     * out most without a call */
+    return (t->flags & VNKG_TOK_PUNCT) && t->key[0] == key[0] &&
+           strcmp(t->key, key) == 0;
+}
+
+static inline int
+is_key(const DocState *ds, size_t i, const char *key)
+{
+    const VnkgToken *t = tok(ds, i);
+    return (t->flags & VNKG_TOK_WORD) && t->key[0] == key[0] &&
+           strcmp(t->key, key) == 0;
+}
+
+static inline int
+is_cap_word(const DocState *ds, size_t i)
+{
+    const VnkgToken *t = tok(ds, i);
+    return (t->flags & VNKG_TOK_WORD) && !(t->flags & VNKG_TOK_NUMBER) &&
+           (t->flags & (VNKG_TOK_CAP | VNKG_TOK_UPPER));
+}
+
+/* scan.c */
+/* Longest acceptable gazetteer entry at token i (of `type`, or any type
+ * when type == VNKG_TYPE_COUNT): its length in tokens and *entry, or 0. */
+size_t entry_at(const DocState *ds, size_t i, size_t first, size_t end,
+                VnkgEntityType type, int allow_elliptic, size_t *entry);
+/* Longest title at token i: its length and *title, or 0. */
+size_t title_at(const DocState *ds, size_t i, size_t end, size_t *title);
+/* Resolves lexicon entry `entry` found at tokens [i, i + len) and records
+ * the mention. */
+VnkgStatus take_entry(DocState *ds, size_t i, size_t len, size_t entry,
+                      size_t *entity);
+
+/* scan_people.c */
+/* Past a minister's portfolio at token k that a country's name follows
+ * ("Thương mại Hoa Kỳ"); k when there is none. */
+size_t foreign_portfolio(const DocState *ds, size_t k, size_t first,
+                         size_t end);
+/* 2 when tokens k, k + 1 are a hyphen and a word joined to what precedes
+ * ("Jae-yong"), else 0. */
+size_t hyphen_part(const DocState *ds, size_t k, size_t end);
+/* True when token k can be a word of a foreign name in Latin script. */
+int is_latin_name_word(const DocState *ds, size_t k);
+/* True when token i follows a plural ("các", "những", "nhiều", a number). */
+int plural_before(const DocState *ds, size_t i, size_t first);
+/* The scanners of scan_at: each reads what starts at token i and sets
+ * *next past it, or leaves *next == i when nothing of its kind starts. */
+VnkgStatus scan_title(DocState *ds, size_t i, size_t first, size_t end,
+                      size_t *next);
+VnkgStatus scan_person(DocState *ds, size_t i, size_t first, size_t end,
+                       size_t *next);
+
+/* scan_patterns.c */
+VnkgStatus scan_document(DocState *ds, size_t i, size_t end, size_t *next);
+VnkgStatus scan_company(DocState *ds, size_t i, size_t first, size_t end,
+                        size_t *next);
+VnkgStatus scan_locality(DocState *ds, size_t i, size_t first, size_t end,
+                         size_t *next);
+VnkgStatus scan_agreement(DocState *ds, size_t i, size_t first, size_t end,
+                          size_t *next);
+/* The partners named inside an agreement's name at tokens [from, to)
+ * ("Hiệp định Thương mại tự do Việt Nam – EFTA") are mentioned too. */
+VnkgStatus partners_inside(DocState *ds, size_t from, size_t to, size_t first);
+
+#endif

@@ -1,0 +1,519 @@
+/* SPDX-License-Identifier: MIT */
+/* Patterns around heads: numbered documents, companies, foreign
+ * localities and named agreements. */
+#include "scan_internal.h"
+#include "syllable.h"
+
+#include <vnkg/normalise.h>
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- numbered documents ---- */
+
+static int
+code_token_ok(const DocState *ds, size_t m, int *sep, int *letters)
+{
+    const VnkgToken *t = tok(ds, m);
+    if (t->flags & VNKG_TOK_PUNCT) {
+        if (is_punct(ds, m, "-") || is_punct(ds, m, "/") ||
+            is_punct(ds, m, ".")) {
+            *sep = 1;
+            return 1;
+        }
+        return 0;
+    }
+    if (!(t->flags & VNKG_TOK_NUMBER)) {
+        *letters = 1;
+    }
+    return 1;
+}
+
+VnkgStatus
+scan_document(DocState *ds, size_t i, size_t end, size_t *next)
+{
+    *next = i;
+    size_t hl = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, i,
+                           CUE_DOCUMENT_HEAD);
+    if (!hl) {
+        return VNKG_SUCCESS;
+    }
+    size_t k = i + hl;
+    if (k < end && is_key(ds, k, "sô1")) {
+        k++;
+    }
+    if (k >= end || !(tok(ds, k)->flags & VNKG_TOK_NUMBER)) {
+        return VNKG_SUCCESS;
+    }
+    int sep = 0, letters = 0;
+    size_t m = k + 1;
+    while (m < end && !(tok(ds, m)->flags & VNKG_TOK_SPACE_BEFORE) &&
+           code_token_ok(ds, m, &sep, &letters)) {
+        m++;
+    }
+    while (m > k + 1 && (tok(ds, m - 1)->flags & VNKG_TOK_PUNCT)) {
+        m--;
+    }
+    if (!sep || !letters) {
+        return VNKG_SUCCESS;
+    }
+    const char *text = ds->doc->text;
+    size_t hs = tok(ds, i)->start, he = tok(ds, i + hl - 1)->end;
+    size_t cs = tok(ds, k)->start, ce = tok(ds, m - 1)->end;
+    char label[512];
+    if ((he - hs) + (ce - cs) + 2 > sizeof label) {
+        return VNKG_SUCCESS;
+    }
+    memcpy(label, text + hs, he - hs);
+    label[he - hs] = ' ';
+    memcpy(label + (he - hs) + 1, text + cs, ce - cs);
+    label[(he - hs) + 1 + (ce - cs)] = '\0';
+    if (label[0] >= 'a' && label[0] <= 'z') {
+        label[0] = (char)(label[0] - 32);
+    } else if ((unsigned char)label[0] == 0xC4 &&
+               (unsigned char)label[1] == 0x91) {
+        label[1] = (char)0x90; /* đ -> Đ */
+    }
+    size_t entity;
+    VNKG_TRY(resolve_named(ds, VNKG_TYPE_DOCUMENT, label, &entity));
+    VNKG_TRY(add_found(ds, i, m, entity));
+    *next = m;
+    return VNKG_SUCCESS;
+}
+
+/* ---- companies: "tập đoàn X" with a Latin name not in the lexicon ---- */
+
+static int
+is_company_stopword(const DocState *ds, size_t k)
+{
+    /* legal forms, and the kinds of firm news write after "doanh
+     * nghiệp": "doanh nghiệp FDI" is any foreign-invested firm */
+    static const char *const stop[] = {
+        "tnhh", "cp",  "mtv", "jsc",  "co",  "ltd", "inc",     "corp",
+        "fdi",  "oda", "sme", "smes", "ppp", "bot", "epc",     "dnnvv",
+        "kcn",  "kkt", "xnk", "dn",   "esg", "ict", "startup", NULL};
+    for (int s = 0; stop[s]; ++s) {
+        if (is_key(ds, k, stop[s])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The end of the run of at most three capitalised Latin words from token
+ * k that can name a company ("Idemitsu Kosan"), before "Co", "Ltd"...; k
+ * itself when the words are all Vietnamese syllables without their
+ * accents ("Công ty Minh Long", "Đối tác Kinh tế"): a Vietnamese name,
+ * not a foreign company's. */
+static size_t
+company_words(const DocState *ds, size_t k, size_t end)
+{
+    size_t m = k;
+    int foreign = 0;
+    while (m < end && m - k < 3 && is_cap_word(ds, m) &&
+           (tok(ds, m)->flags & VNKG_TOK_LATIN) &&
+           !is_company_stopword(ds, m)) {
+        foreign |= !vn_syllable(tok(ds, m)->key);
+        m++;
+    }
+    return foreign ? m : k;
+}
+
+/* A company or foreign locality named by the Latin words [k, m): a
+ * partner labelled as written. */
+static VnkgStatus
+take_latin_name(DocState *ds, size_t k, size_t m)
+{
+    char label[256];
+    size_t b = tok(ds, k)->start, x = tok(ds, m - 1)->end;
+    if (x - b >= sizeof label) {
+        return VNKG_SUCCESS;
+    }
+    memcpy(label, ds->doc->text + b, x - b);
+    label[x - b] = '\0';
+    size_t entity;
+    VNKG_TRY(resolve_named(ds, VNKG_TYPE_PARTNER, label, &entity));
+    return add_found(ds, k, m, entity);
+}
+
+/* The companies listed after a company head and a country: "các doanh
+ * nghiệp Hàn Quốc như Kumho, Hyosung", "đối tác Nhật là Idemitsu Kosan và
+ * Mitsui". `k` is the token after the country; a list starts with "như",
+ * "là", "gồm" or ":" and its items are gazetteer names or capitalised Latin
+ * words (companies of that country), joined by "," "và" "cùng". *next
+ * moves past the last item. */
+static VnkgStatus
+company_list(DocState *ds, size_t k, size_t first, size_t end, size_t *next)
+{
+    if (k + 1 >= end || !(is_key(ds, k, "như") || is_key(ds, k, "la2") ||
+                          is_key(ds, k, "gôm2") || is_punct(ds, k, ":"))) {
+        return VNKG_SUCCESS;
+    }
+    size_t j = k + 1;
+    while (j < end) {
+        size_t entry,
+            len = entry_at(ds, j, first, end, VNKG_TYPE_COUNT, 0, &entry);
+        size_t m = company_words(ds, j, end);
+        if (len) {
+            size_t entity;
+            VNKG_TRY(take_entry(ds, j, len, entry, &entity));
+            j += len;
+        } else if (m > j) {
+            VNKG_TRY(take_latin_name(ds, j, m));
+            j = m;
+        } else {
+            break;
+        }
+        *next = j;
+        if (j < end && is_punct(ds, j, ",")) {
+            j++;
+        }
+        if (j < end && (is_key(ds, j, "va2") || is_key(ds, j, "cung2"))) {
+            j++;
+        }
+        if (j == *next) {
+            break; /* no separator: the list ends */
+        }
+    }
+    return VNKG_SUCCESS;
+}
+
+/* True when the gazetteer form matched at token k over `len` tokens is
+ * case-sensitive ("=Samsung", "=EU"): a company's or an acronym's, which
+ * a longer name goes on ("Samsung Display" is Samsung's), unlike a
+ * country's ("Qatar Airways" is not Qatar). */
+static int
+form_is_cased(const DocState *ds, size_t k, size_t end, size_t len)
+{
+    LexMatch m[8];
+    size_t found = lex_match(ds->lex, &ds->cache, ds->seg.tokens, end, k, m, 8);
+    for (size_t n = 0; n < found; ++n) {
+        if (m[n].len != len) {
+            continue;
+        }
+        for (size_t p = m[n].payload; p != NONE;
+             p = ds->lex->payloads[p].next) {
+            const LexPayload *pl = &ds->lex->payloads[p];
+            if (pl->kind == PL_ENTRY && pl->marker == MARK_CASED) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+VnkgStatus
+scan_company(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
+{
+    *next = i;
+    size_t hl = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, i,
+                           CUE_COMPANY_HEAD);
+    if (!hl) {
+        return VNKG_SUCCESS;
+    }
+    size_t k = i + hl, entry, len = 0;
+    if (k < end) {
+        len = entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry);
+    }
+    size_t m = company_words(ds, k, end);
+    int partner = len && ds->lex->entries[entry].type == VNKG_TYPE_PARTNER;
+    if (len && !(partner && m > k + len && !form_is_cased(ds, k, end, len))) {
+        size_t entity;
+        VNKG_TRY(take_entry(ds, k, len, entry, &entity));
+        *next = k + len;
+        /* a country after the head: the companies it lists are its own */
+        return partner ? company_list(ds, k + len, first, end, next)
+                       : VNKG_SUCCESS;
+    }
+    /* a name of Latin words not in the lexicon, or one longer than the
+     * partner it starts with: "hãng hàng không Qatar Airways" is the
+     * airline, not Qatar */
+    if (m == k) {
+        return VNKG_SUCCESS;
+    }
+    VNKG_TRY(take_latin_name(ds, k, m));
+    *next = m;
+    return VNKG_SUCCESS;
+}
+
+/* A foreign locality in a twinning or cooperation text: "tỉnh Gyeonggi
+ * (Hàn Quốc)", "bang California (Hoa Kỳ)": Latin words after a unit word,
+ * then the country in parentheses. */
+VnkgStatus
+scan_locality(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
+{
+    *next = i;
+    /* provinces and states, not cities: "thành phố Vinh" is Vietnamese and
+     * a consulate's city is a place, not a partner */
+    if (!is_key(ds, i, "tinh3") && !is_key(ds, i, "bang")) {
+        return VNKG_SUCCESS;
+    }
+    size_t k = i + 1;
+    size_t m = k, entry, known;
+    size_t klen = entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry);
+    if (klen && ds->lex->entries[entry].type == VNKG_TYPE_PARTNER) {
+        VNKG_TRY(take_entry(ds, k, klen, entry, &known)); /* "tỉnh Chiba" */
+        *next = k + klen;
+        return VNKG_SUCCESS;
+    }
+    if (klen) {
+        return VNKG_SUCCESS; /* a Vietnamese province */
+    }
+    while (m < end && m - k < 3 && is_latin_name_word(ds, m)) {
+        m++;
+        m += hyphen_part(ds, m, end);
+    }
+    if (m == k) {
+        return VNKG_SUCCESS;
+    }
+    /* the country in parentheses, when given */
+    size_t len = 0;
+    if (m + 2 < end && is_punct(ds, m, "(")) {
+        len = entry_at(ds, m + 1, first, end, VNKG_TYPE_PARTNER, 0, &entry);
+        if (len && (m + 1 + len >= end || !is_punct(ds, m + 1 + len, ")"))) {
+            len = 0;
+        }
+    }
+    size_t country;
+    VNKG_TRY(take_latin_name(ds, k, m));
+    *next = m;
+    if (len) {
+        VNKG_TRY(take_entry(ds, m + 1, len, entry, &country));
+        *next = m + 2 + len;
+    }
+    return VNKG_SUCCESS;
+}
+
+/* The lexicon's free trade agreement with exactly this one partner (its
+ * id says FTA, its related list is the partner), or NONE. */
+static size_t
+lexicon_fta_with(const VnkgLexicon *lex, const char *partner)
+{
+    size_t hit = NONE;
+    for (size_t e = 0; e < lex->n_entries; ++e) {
+        const LexEntry *x = &lex->entries[e];
+        if (x->type == VNKG_TYPE_AGREEMENT && x->n_related == 1 &&
+            strcmp(x->related[0], partner) == 0 && strstr(x->id, "fta")) {
+            if (hit != NONE) {
+                return NONE; /* two candidates: keep the pattern's name */
+            }
+            hit = e;
+        }
+    }
+    return hit;
+}
+
+/* The short, canonical head of an agreement name: the many ways to write
+ * "free trade agreement" become "FTA", memoranda "MOU". */
+static const char *
+agreement_kind(const DocState *ds, size_t i, size_t len)
+{
+    for (size_t k = i; k < i + len; ++k) {
+        const char *key = tok(ds, k)->key;
+        if (strcmp(key, "fta") == 0 || strcmp(key, "tư5") == 0) {
+            return "FTA";
+        }
+        if (strcmp(key, "mou") == 0 || strcmp(key, "nhơ1") == 0) {
+            return "MOU";
+        }
+        if (strcmp(key, "pta") == 0 || strcmp(key, "cepa") == 0 ||
+            strcmp(key, "epa") == 0) {
+            return tok(ds, k)->flags & VNKG_TOK_UPPER
+                       ? (strcmp(key, "pta") == 0   ? "PTA"
+                          : strcmp(key, "epa") == 0 ? "EPA"
+                                                    : "CEPA")
+                       : NULL;
+        }
+    }
+    return NULL;
+}
+
+/* The counterpart after an agreement head: "Việt Nam – X", "X – Việt
+ * Nam", or "(hợp tác) với X" where X is a partner or a foreign locality. */
+static size_t
+agreement_partner(DocState *ds, size_t k, size_t first, size_t end,
+                  size_t *entry, int *locality)
+{
+    *locality = 0;
+    if (k + 3 < end && is_key(ds, k, "viêt5") && is_key(ds, k + 1, "nam") &&
+        is_punct(ds, k + 2, "-")) {
+        size_t len =
+            entry_at(ds, k + 3, first, end, VNKG_TYPE_PARTNER, 0, entry);
+        return len ? k + 3 : NONE;
+    }
+    size_t len = entry_at(ds, k, first, end, VNKG_TYPE_PARTNER, 0, entry);
+    if (len && k + len + 2 < end && is_punct(ds, k + len, "-") &&
+        is_key(ds, k + len + 1, "viêt5")) {
+        return k;
+    }
+    /* "Biên bản ghi nhớ về thiết lập quan hệ hợp tác hữu nghị giữa ...":
+     * a phrase of lower-case words before the parties */
+    for (size_t m = k; m < end && m < k + 16; ++m) {
+        if (is_key(ds, m, "giưa4") && m + 1 < end) {
+            return m + 1; /* "giữa A và B": the caller reads both parties */
+        }
+        if (is_key(ds, m, "vơi1") && m + 1 < end) {
+            if (entry_at(ds, m + 1, first, end, VNKG_TYPE_PARTNER, 0, entry)) {
+                return m + 1;
+            }
+            *locality = 1;
+            return m + 1;
+        }
+        if (!(tok(ds, m)->flags & VNKG_TOK_WORD) ||
+            (tok(ds, m)->flags & VNKG_TOK_CAP)) {
+            break;
+        }
+    }
+    return NONE;
+}
+
+/* Past the government of a party at k: "UBND", "Ủy ban nhân dân",
+ * "chính quyền" ("giữa UBND tỉnh Quảng Ninh và chính quyền tỉnh
+ * Gyeonggi": the parties are the two provinces). */
+static size_t
+skip_government(const DocState *ds, size_t k, size_t end)
+{
+    if (k < end && is_key(ds, k, "ubnd")) {
+        return k + 1;
+    }
+    if (k + 1 < end && is_key(ds, k, "chinh1") && is_key(ds, k + 1, "quyên2")) {
+        return k + 2;
+    }
+    if (k + 3 < end && is_key(ds, k, "uy3") && is_key(ds, k + 1, "ban") &&
+        is_key(ds, k + 2, "nhân") && is_key(ds, k + 3, "dân")) {
+        return k + 4;
+    }
+    return k;
+}
+
+/* The Vietnamese party of "giữa A và B" at k: "(tỉnh|thành phố) X" or
+ * "Chính phủ Việt Nam"/"Việt Nam"; its label and the index of "và". */
+static size_t
+first_party(DocState *ds, size_t k, size_t first, size_t end,
+            const char **label)
+{
+    k = skip_government(ds, k, end);
+    size_t entry, p = k + lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end,
+                                     k, CUE_PROVINCE_PREFIX);
+    size_t len = entry_at(ds, p, first, end, VNKG_TYPE_PROVINCE, 0, &entry);
+    if (len) {
+        size_t unit = lex_entry_by_id(
+            ds->lex,
+            ds->lex->entries[entry].successor &&
+                    ds->lex->entries[entry].valid_until && ds->date[0] &&
+                    strcmp(ds->date, ds->lex->entries[entry].valid_until) > 0
+                ? ds->lex->entries[entry].successor
+                : ds->lex->entries[entry].id);
+        *label = ds->lex->entries[unit == NONE ? entry : unit].label;
+        p += len;
+    } else if (p + 2 < end && is_key(ds, p, "chinh1") &&
+               is_key(ds, p + 1, "phu3") && is_key(ds, p + 2, "viêt5")) {
+        *label = "Chính phủ Việt Nam";
+        p += 4;
+    } else if (p + 1 < end && is_key(ds, p, "viêt5") &&
+               is_key(ds, p + 1, "nam")) {
+        *label = "Việt Nam";
+        p += 2;
+    } else {
+        return NONE;
+    }
+    return p < end && is_key(ds, p, "va2") ? p : NONE;
+}
+
+static VnkgStatus
+add_pact(DocState *ds, size_t agreement, size_t partner)
+{
+    if (ds->n_pacts < sizeof ds->pact / sizeof ds->pact[0]) {
+        ds->pact[ds->n_pacts][0] = agreement;
+        ds->pact[ds->n_pacts][1] = partner;
+        ds->n_pacts++;
+    }
+    return VNKG_SUCCESS;
+}
+
+/* A named agreement: "Hiệp định Thương mại tự do Việt Nam – EFTA", "PTA
+ * Việt Nam – Mercosur", "Bản ghi nhớ với tỉnh Gyeonggi (Hàn Quốc)".
+ * "các FTA", "16 FTA" are generic and make no entity. */
+VnkgStatus
+scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
+{
+    *next = i;
+    size_t hl = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, i,
+                           CUE_AGREEMENT_HEAD);
+    size_t entry;
+    if (!hl || plural_before(ds, i, first) ||
+        entry_at(ds, i, first, end, VNKG_TYPE_AGREEMENT, 0, &entry)) {
+        return VNKG_SUCCESS;
+    }
+    int locality;
+    size_t p = agreement_partner(ds, i + hl, first, end, &entry, &locality);
+    if (p == NONE) {
+        return VNKG_SUCCESS;
+    }
+    const char *party = "Việt Nam";
+    if (is_key(ds, p - 1, "giưa4")) {
+        size_t va = first_party(ds, p, first, end, &party);
+        if (va == NONE) {
+            return VNKG_SUCCESS;
+        }
+        p = skip_government(ds, va + 1, end);
+        locality = !entry_at(ds, p, first, end, VNKG_TYPE_PARTNER, 0, &entry);
+    }
+    size_t partner = NONE, stop;
+    if (locality) {
+        size_t before = ds->n_found;
+        VNKG_TRY(scan_locality(ds, p, first, end, &stop));
+        if (stop == p || ds->n_found == before) {
+            return VNKG_SUCCESS;
+        }
+        partner = ds->found[before].entity;
+    } else {
+        size_t len = entry_at(ds, p, first, end, VNKG_TYPE_PARTNER, 0, &entry);
+        VNKG_TRY(take_entry(ds, p, len, entry, &partner));
+        stop = p + len;
+    }
+    const char *kind = agreement_kind(ds, i, hl);
+    const VnkgEntity *pe = vnkg_facts_entity_at(ds->facts, partner);
+    char label[512];
+    size_t hs = tok(ds, i)->start, he = tok(ds, i + hl - 1)->end;
+    if (kind) {
+        snprintf(label, sizeof label, "%s %s – %s", kind, party, pe->label);
+    } else {
+        snprintf(label, sizeof label, "%.*s %s – %s", (int)(he - hs),
+                 ds->doc->text + hs, party, pe->label);
+    }
+    if (label[0] >= 'a' && label[0] <= 'z') {
+        label[0] = (char)(label[0] - 32);
+    }
+    size_t agreement, known = kind && strcmp(kind, "FTA") == 0
+                                  ? lexicon_fta_with(ds->lex, pe->id)
+                                  : NONE;
+    if (known != NONE) { /* "FTA với Hàn Quốc" is VKFTA */
+        VNKG_TRY(resolve_entry(ds, known, &agreement));
+    } else {
+        VNKG_TRY(resolve_named(ds, VNKG_TYPE_AGREEMENT, label, &agreement));
+    }
+    VNKG_TRY(add_found(ds, i, stop, agreement)); /* the whole name */
+    VNKG_TRY(add_pact(ds, agreement, partner));
+    *next = stop;
+    return VNKG_SUCCESS;
+}
+
+/* Partners named inside an agreement's name ("Hiệp định Thương mại tự do
+ * Việt Nam – EFTA") are mentioned too. */
+VnkgStatus
+partners_inside(DocState *ds, size_t from, size_t to, size_t first)
+{
+    for (size_t k = from; k < to;) {
+        size_t entry,
+            len = entry_at(ds, k, first, to, VNKG_TYPE_PARTNER, 0, &entry);
+        if (len) {
+            size_t entity;
+            VNKG_TRY(take_entry(ds, k, len, entry, &entity));
+            k += len;
+        } else {
+            k++;
+        }
+    }
+    return VNKG_SUCCESS;
+}

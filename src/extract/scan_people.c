@@ -1,0 +1,612 @@
+/* SPDX-License-Identifier: MIT */
+/* Titles, the organisations they attach to, and the persons named with
+ * them or after a prefix ("ông", "đồng chí"). */
+#include "scan_internal.h"
+#include "syllable.h"
+
+#include <vnkg/normalise.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_OFFICES 8
+#define MAX_NAME_TOKENS 4
+
+/* ---- titles and the organisation they attach to ---- */
+
+static size_t
+skip_vietnam(const DocState *ds, size_t k, size_t end)
+{
+    if (k + 1 < end && is_key(ds, k, "viêt5") && is_key(ds, k + 1, "nam")) {
+        k += 2;
+    }
+    if (k < end && (is_key(ds, k, "tai5") || is_key(ds, k, "ơ3"))) {
+        k += 1;
+    }
+    return k;
+}
+
+/* The length of a partner's name at token k (a country's: "Hoa Kỳ",
+ * "Nhật Bản"), or 0. */
+static size_t
+partner_at(const DocState *ds, size_t k, size_t first, size_t end,
+           size_t *entry)
+{
+    return k < end ? entry_at(ds, k, first, end, VNKG_TYPE_PARTNER, 0, entry)
+                   : 0;
+}
+
+/* Past a minister's portfolio at token k that a country's name follows
+ * ("Thương mại Hoa Kỳ", "Kinh tế, Thương mại và Công nghiệp Nhật Bản",
+ * "Bộ Ngoại giao Trung Quốc"); k when there is none. The portfolio is
+ * portfolio_word cues joined by ",", "và", "-", "&", or one ministry's
+ * name: a Vietnamese ministry's name before a country is that country's
+ * ministry. */
+size_t
+foreign_portfolio(const DocState *ds, size_t k, size_t first, size_t end)
+{
+    size_t entry, p = k, words = 0;
+    while (p < end) {
+        size_t n = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, p,
+                              CUE_PORTFOLIO);
+        if (!n) {
+            break;
+        }
+        p += n;
+        words++;
+        size_t q = p;
+        if (q < end && (is_punct(ds, q, ",") || is_punct(ds, q, "-") ||
+                        is_punct(ds, q, "&"))) {
+            q++;
+        }
+        if (q < end && is_key(ds, q, "va2")) {
+            q++;
+        }
+        if (q == p || !lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, q,
+                                  CUE_PORTFOLIO)) {
+            break;
+        }
+        p = q;
+    }
+    if (!words) {
+        p += entry_at(ds, k, first, end, VNKG_TYPE_MINISTRY, 1, &entry);
+    }
+    return p > k && partner_at(ds, p, first, end, &entry) ? p : k;
+}
+
+static VnkgStatus
+attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
+            Office *o, int *done)
+{
+    size_t entry, len, k = *j;
+    VnkgEntityType type = VNKG_TYPE_COUNT;
+    int elliptic = 0;
+    if (strcmp(kind, "ministry") == 0) {
+        type = VNKG_TYPE_MINISTRY;
+        elliptic = 1;
+        /* "Bộ trưởng Thương mại Hoa Kỳ": the country's minister */
+        size_t p = foreign_portfolio(ds, k, first, end);
+        if (p > k) {
+            len = partner_at(ds, p, first, end, &entry);
+            VNKG_TRY(take_entry(ds, p, len, entry, &o->org));
+            *j = p + len;
+            *done = 1;
+            return VNKG_SUCCESS;
+        }
+    } else if (strcmp(kind, "province") == 0) {
+        type = VNKG_TYPE_PROVINCE;
+        /* "Chủ tịch UBND TP. Hải Phòng": the title took "TP", not its dot */
+        if (k > first && k < end && is_punct(ds, k, ".") &&
+            !(tok(ds, k)->flags & VNKG_TOK_SPACE_BEFORE) &&
+            is_key(ds, k - 1, "tp")) {
+            k++;
+        }
+        k += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
+                        CUE_PROVINCE_PREFIX);
+    } else if (strcmp(kind, "partner") == 0) {
+        type = VNKG_TYPE_PARTNER;
+        k = skip_vietnam(ds, k, end);
+        /* "Tập đoàn NVIDIA", "tỉnh Gyeonggi": a head word before the name,
+         * unless it starts the name ("Ngân hàng Thế giới") */
+        if (!entry_at(ds, k, first, end, type, 0, &entry)) {
+            k += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
+                            CUE_COMPANY_HEAD);
+            k += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
+                            CUE_PROVINCE_PREFIX);
+        }
+    } else if (strcmp(kind, "organization") == 0) {
+        type = VNKG_TYPE_ORGANIZATION;
+        if (!entry_at(ds, k, first, end, type, 0, &entry)) {
+            k += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
+                            CUE_COMPANY_HEAD);
+        }
+    } else if (strncmp(kind, "org=", 4) == 0) {
+        size_t fixed = lex_entry_by_id(ds->lex, kind + 4);
+        if (fixed == NONE) {
+            return VNKG_SUCCESS;
+        }
+        len = entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry);
+        if (len && entry == fixed) {
+            VNKG_TRY(take_entry(ds, k, len, entry, &o->org));
+            *j = k + len;
+        } else {
+            VNKG_TRY(resolve_entry(ds, fixed, &o->org));
+            o->fixed = 1; /* implied by the title, not named */
+        }
+        *done = 1;
+        return VNKG_SUCCESS;
+    } else {
+        *done = strcmp(kind, "none") == 0;
+        return VNKG_SUCCESS;
+    }
+    if (k < end &&
+        (len = entry_at(ds, k, first, end, type, elliptic, &entry))) {
+        VNKG_TRY(take_entry(ds, k, len, entry, &o->org));
+        *j = k + len;
+        *done = 1;
+    }
+    return VNKG_SUCCESS;
+}
+
+static VnkgStatus
+attach_org(DocState *ds, size_t *j, size_t first, size_t end, Office *o)
+{
+    const LexTitle *t = &ds->lex->titles[o->title];
+    int done = 0;
+    for (size_t a = 0; a < t->n_attach && !done; ++a) {
+        VNKG_TRY(attach_kind(ds, t->attach[a], j, first, end, o, &done));
+    }
+    if (!done) {
+        for (size_t a = 0; a < t->n_attach; ++a) {
+            if (strcmp(t->attach[a], "province") == 0) {
+                o->pending_province = 1;
+            }
+            if (a == 0 && strcmp(t->attach[a], "ministry") == 0) {
+                o->pending_ministry = 1;
+            }
+        }
+    }
+    return VNKG_SUCCESS;
+}
+
+static int
+attaches_to(const LexTitle *t, VnkgEntityType type)
+{
+    const char *want = vnkg_entity_type_name(type);
+    for (size_t a = 0; a < t->n_attach; ++a) {
+        if (strcmp(t->attach[a], want) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "Chủ tịch kiêm Tổng Giám đốc Tập đoàn NVIDIA": a title of the chain
+ * that names no organisation shares the next one's, if it may. */
+static void
+backfill_orgs(const DocState *ds, Office *offs, size_t n)
+{
+    for (size_t k = n; k-- > 1;) {
+        Office *o = &offs[k - 1];
+        const Office *next = &offs[k];
+        if (o->org != NONE || next->org == NONE) {
+            continue;
+        }
+        VnkgEntityType t = vnkg_facts_entity_at(ds->facts, next->org)->type;
+        if (attaches_to(&ds->lex->titles[o->title], t)) {
+            o->org = next->org;
+            o->pending_province = o->pending_ministry = 0;
+        }
+    }
+}
+
+static int
+is_chain_separator(const DocState *ds, size_t k)
+{
+    return is_punct(ds, k, ",") || is_punct(ds, k, "-") ||
+           is_punct(ds, k, "/") || is_key(ds, k, "kiêm") ||
+           is_key(ds, k, "va2");
+}
+
+/* Parses "TITLE [ORG] ((,|kiêm|và|/) TITLE [ORG])*" from token j. */
+static VnkgStatus
+parse_chain(DocState *ds, size_t j, size_t first, size_t end, Office *offs,
+            size_t *n_offs, size_t *out_end)
+{
+    *n_offs = 0;
+    size_t t, len;
+    while (j < end && (len = title_at(ds, j, end, &t))) {
+        j += len;
+        Office o = {t, NONE, 0, 0, 0};
+        VNKG_TRY(attach_org(ds, &j, first, end, &o));
+        /* "Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper": the posting place */
+        if (j + 2 < end && (is_key(ds, j, "tai5") || is_key(ds, j, "ơ3")) &&
+            is_key(ds, j + 1, "viêt5") && is_key(ds, j + 2, "nam")) {
+            j += 3;
+        } else if (o.org != NONE && j + 1 < end &&
+                   (is_key(ds, j, "tai5") || is_key(ds, j, "ơ3")) &&
+                   vnkg_facts_entity_at(ds->facts, o.org)->type ==
+                       VNKG_TYPE_PARTNER) {
+            /* "Tổng Lãnh sự Hoa Kỳ tại TP.HCM Susan Burns": a foreign
+             * mission's city in Việt Nam, still a mention of it */
+            size_t at = j + 1, entry;
+            size_t plen =
+                entry_at(ds, at, first, end, VNKG_TYPE_PROVINCE, 0, &entry);
+            if (!plen) { /* "tại thành phố Đà Nẵng"; "TP.HCM" is a name */
+                at += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, at,
+                                 CUE_PROVINCE_PREFIX);
+                plen = at < end ? entry_at(ds, at, first, end,
+                                           VNKG_TYPE_PROVINCE, 0, &entry)
+                                : 0;
+            }
+            if (plen) {
+                size_t place;
+                VNKG_TRY(take_entry(ds, at, plen, entry, &place));
+                j = at + plen;
+            }
+        }
+        if (*n_offs < MAX_OFFICES) {
+            offs[(*n_offs)++] = o;
+        }
+        size_t k = j;
+        if (k < end && is_chain_separator(ds, k)) {
+            k++;
+        }
+        if (k < end && title_at(ds, k, end, &t)) {
+            j = k;
+            continue;
+        }
+        break;
+    }
+    backfill_orgs(ds, offs, *n_offs);
+    *out_end = j;
+    return VNKG_SUCCESS;
+}
+
+/* ---- person names ---- */
+
+/* A name stops before a title ("Phạm Minh Chính Thủ tướng") or a
+ * multi-word gazetteer name; single words ("Nam", "Hà") occur in names. */
+static int
+starts_lexical(const DocState *ds, size_t i, size_t end)
+{
+    LexMatch m[8];
+    size_t found = lex_match(ds->lex, &ds->cache, ds->seg.tokens, end, i, m, 8);
+    for (size_t k = 0; k < found; ++k) {
+        for (size_t p = m[k].payload; p != NONE;
+             p = ds->lex->payloads[p].next) {
+            const LexPayload *pl = &ds->lex->payloads[p];
+            if (pl->kind == PL_TITLE ||
+                (pl->kind == PL_ENTRY && m[k].len >= 2)) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Length of a Vietnamese full name at i (surname + 1..3 capitalised
+ * words), or of a run of capitalised Latin words when `latin` is set. */
+/* Latin names may join parts with a hyphen: "Lee Jae-yong". */
+size_t
+hyphen_part(const DocState *ds, size_t k, size_t end)
+{
+    if (k + 1 < end && is_punct(ds, k, "-") &&
+        !(tok(ds, k)->flags & VNKG_TOK_SPACE_BEFORE) &&
+        (tok(ds, k + 1)->flags & VNKG_TOK_WORD) &&
+        !(tok(ds, k + 1)->flags & VNKG_TOK_SPACE_BEFORE)) {
+        return 2;
+    }
+    return 0;
+}
+
+/* A word of a foreign name in Latin script: capitalised, not an acronym
+ * ("KOICA" is an organisation, not a name), plain ASCII or foreign
+ * ("Markus Söder"). */
+int
+is_latin_name_word(const DocState *ds, size_t k)
+{
+    unsigned f = tok(ds, k)->flags;
+    return is_cap_word(ds, k) && !(f & VNKG_TOK_UPPER) &&
+           ((f & VNKG_TOK_LATIN) || vn_key_is_foreign(tok(ds, k)->key));
+}
+
+/* An initial inside a Latin name: "J." in "Mariam J. Sherman". */
+static size_t
+initial_part(const DocState *ds, size_t k, size_t end)
+{
+    if (k + 1 < end && is_cap_word(ds, k) &&
+        tok(ds, k)->end - tok(ds, k)->start == 1 && is_punct(ds, k + 1, ".") &&
+        !(tok(ds, k + 1)->flags & VNKG_TOK_SPACE_BEFORE)) {
+        return 2;
+    }
+    return 0;
+}
+
+static size_t
+name_at(const DocState *ds, size_t i, size_t end, int latin)
+{
+    if (i >= end || !is_cap_word(ds, i)) {
+        return 0;
+    }
+    int vn = lex_is_surname(ds->lex, tok(ds, i));
+    if (!vn &&
+        !(latin && is_latin_name_word(ds, i) && !starts_lexical(ds, i, end))) {
+        return 0;
+    }
+    size_t k = i + 1, words = 1;
+    /* "Kim Dong-yeon", "Lee Jae-yong": a hyphen joins the parts of a
+     * given name, also after a surname Vietnamese shares */
+    k += hyphen_part(ds, k, end);
+    while (k < end && words < MAX_NAME_TOKENS &&
+           (tok(ds, k)->flags & VNKG_TOK_SPACE_BEFORE)) {
+        size_t init = vn ? 0 : initial_part(ds, k, end);
+        if (init) {
+            k += init;
+            continue;
+        }
+        if (!is_cap_word(ds, k) || starts_lexical(ds, k, end) ||
+            (!vn && !is_latin_name_word(ds, k))) {
+            break;
+        }
+        k++;
+        words++;
+        k += hyphen_part(ds, k, end);
+    }
+    if (words < 2) {
+        return 0; /* one word: "Kinh", "Trung"; short forms resolve apart */
+    }
+    return k - i;
+}
+
+static VnkgStatus
+add_offices(DocState *ds, size_t person, const Office *offs, size_t n)
+{
+    for (size_t k = 0; k < n; ++k) {
+        if (ds->n_offices == ds->cap_offices) {
+            size_t cap = ds->cap_offices ? ds->cap_offices * 2 : 8;
+            Office *p = vnkg_realloc(ds->ctx, ds->offices, cap * sizeof *p);
+            if (!p) {
+                return VNKG_ERR_NO_MEMORY;
+            }
+            ds->offices = p;
+            size_t *q =
+                vnkg_realloc(ds->ctx, ds->office_person, cap * sizeof *q);
+            if (!q) {
+                return VNKG_ERR_NO_MEMORY;
+            }
+            ds->office_person = q;
+            ds->cap_offices = cap;
+        }
+        ds->offices[ds->n_offices] = offs[k];
+        ds->office_person[ds->n_offices++] = person;
+        VNKG_TRY(resolve_note_role(ds, person, offs[k].title));
+    }
+    return VNKG_SUCCESS;
+}
+
+static int
+chain_is_foreign(const DocState *ds, const Office *offs, size_t n)
+{
+    for (size_t k = 0; k < n; ++k) {
+        if (ds->lex->titles[offs[k].title].scope == SCOPE_FOREIGN) {
+            return 1;
+        }
+        if (offs[k].org != NONE &&
+            vnkg_facts_entity_at(ds->facts, offs[k].org)->type ==
+                VNKG_TYPE_PARTNER) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* True when token k separates a name from the title after it: a comma,
+ * or a dash with a space before it ("Nguyễn Văn Hồi - Phó Chủ tịch"). */
+static int
+before_apposition(const DocState *ds, size_t k, size_t end)
+{
+    return k + 1 < end && (is_punct(ds, k, ",") ||
+                           (is_punct(ds, k, "-") &&
+                            (tok(ds, k)->flags & VNKG_TOK_SPACE_BEFORE)));
+}
+
+/* After a name: ", TITLE…" (or " - TITLE…") adds offices unless the chain
+ * ends in another person's name (then that title belongs to the next
+ * person). */
+static VnkgStatus
+right_chain(DocState *ds, size_t person, size_t k, size_t first, size_t end,
+            size_t *next)
+{
+    *next = k;
+    if (!before_apposition(ds, k, end)) {
+        return VNKG_SUCCESS;
+    }
+    size_t t;
+    if (!title_at(ds, k + 1, end, &t)) {
+        return VNKG_SUCCESS;
+    }
+    Office offs[MAX_OFFICES];
+    size_t n, stop;
+    size_t found_before = ds->n_found;
+    VNKG_TRY(parse_chain(ds, k + 1, first, end, offs, &n, &stop));
+    size_t sep = stop;
+    if (sep < end && (is_punct(ds, sep, "-") || is_punct(ds, sep, ":"))) {
+        sep++;
+    }
+    if (name_at(ds, sep, end, 1)) {
+        /* the titles introduce the next person: forget what we took */
+        ds->n_found = found_before;
+        *next = k + 1;
+        return VNKG_SUCCESS;
+    }
+    VNKG_TRY(add_offices(ds, person, offs, n));
+    *next = stop;
+    return VNKG_SUCCESS;
+}
+
+static VnkgStatus
+take_person(DocState *ds, size_t i, size_t len, size_t *entity)
+{
+    VNKG_TRY(resolve_person(ds, i, i + len, entity));
+    return add_found(ds, i, i + len, *entity);
+}
+
+int
+plural_before(const DocState *ds, size_t i, size_t first)
+{
+    return i > first &&
+           (is_key(ds, i - 1, "cac1") || is_key(ds, i - 1, "nhưng4") ||
+            is_key(ds, i - 1, "nhiêu2") ||
+            (tok(ds, i - 1)->flags & VNKG_TOK_NUMBER));
+}
+
+/* "các Thứ trưởng A, B và C": every name of the list holds the offices. */
+static VnkgStatus
+take_list(DocState *ds, const Office *offs, size_t n, size_t end, size_t *k)
+{
+    int latin = chain_is_foreign(ds, offs, n);
+    while (*k + 1 < end && (is_punct(ds, *k, ",") || is_key(ds, *k, "va2"))) {
+        size_t len = name_at(ds, *k + 1, end, latin), person;
+        if (!len) {
+            break;
+        }
+        VNKG_TRY(take_person(ds, *k + 1, len, &person));
+        VNKG_TRY(add_offices(ds, person, offs, n));
+        *k += 1 + len;
+    }
+    return VNKG_SUCCESS;
+}
+
+/* TITLE-chain [-|:|,] [person prefix] NAME at i. Returns tokens consumed. */
+VnkgStatus
+scan_title(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
+{
+    Office offs[MAX_OFFICES];
+    size_t n, k;
+    *next = i;
+    VNKG_TRY(parse_chain(ds, i, first, end, offs, &n, &k));
+    if (n == 0) {
+        return VNKG_SUCCESS;
+    }
+    size_t name_start = k;
+    if (k < end && (is_punct(ds, k, "-") || is_punct(ds, k, ":") ||
+                    is_punct(ds, k, ","))) {
+        name_start++;
+    }
+    name_start += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end,
+                             name_start, CUE_PERSON_PREFIX);
+    size_t len = name_at(ds, name_start, end, 1);
+    size_t person = NONE;
+    if (len) {
+        VNKG_TRY(take_person(ds, name_start, len, &person));
+        k = name_start + len;
+    } else if (name_start < end && is_cap_word(ds, name_start) &&
+               (person = resolve_short_name(ds, tok(ds, name_start)->key)) !=
+                   NONE) {
+        VNKG_TRY(add_found(ds, name_start, name_start + 1, person));
+        k = name_start + 1;
+    } else if ((tok(ds, i)->flags & VNKG_TOK_CAP) &&
+               !plural_before(ds, i, first) &&
+               (person = resolve_bare_title(ds, offs[0].title)) != NONE) {
+        /* a bare "Thủ tướng" referring back to the one named before */
+        VNKG_TRY(add_found(ds, i, i + 1, person));
+        *next = k;
+        return VNKG_SUCCESS;
+    }
+    if (person != NONE && is_latin_name_word(ds, name_start)) {
+        /* "Thủ tướng Lawrence Wong" is no Vietnamese Prime Minister: an
+         * office implied by the title alone belongs to Vietnamese bodies */
+        size_t kept = 0;
+        for (size_t q = 0; q < n; ++q) {
+            if (!offs[q].fixed) {
+                offs[kept++] = offs[q];
+            }
+        }
+        n = kept;
+    }
+    if (person != NONE) {
+        VNKG_TRY(add_offices(ds, person, offs, n));
+        size_t after = k;
+        VNKG_TRY(right_chain(ds, person, k, first, end, &k));
+        if (k == after && plural_before(ds, i, first)) {
+            VNKG_TRY(take_list(ds, offs, n, end, &k));
+        }
+    }
+    *next = k;
+    return VNKG_SUCCESS;
+}
+
+/* The official already named in this article with the name at k. */
+static VnkgStatus
+known_person(DocState *ds, size_t k, size_t len, size_t *person)
+{
+    char *slug;
+    size_t b = tok(ds, k)->start;
+    VNKG_TRY(vnkg_normalise_slug(ds->ctx, ds->doc->text + b,
+                                 tok(ds, k + len - 1)->end - b, &slug));
+    char id[256];
+    snprintf(id, sizeof id, "official/%s", slug);
+    vnkg_free(ds->ctx, slug);
+    return vnkg_facts_find(ds->facts, id, person);
+}
+
+/* "đồng chí/ông/bà NAME[, TITLE…]" or "NAME, TITLE…" or a known name. */
+VnkgStatus
+scan_person(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
+{
+    *next = i;
+    size_t k = i + lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, i,
+                              CUE_PERSON_PREFIX);
+    int prefixed = k > i;
+    size_t len = name_at(ds, k, end, prefixed), person, t, entry;
+    if (!len && !prefixed) {
+        /* "Giel Rutten, Chủ tịch…": a Latin name needs a title after it */
+        size_t l = name_at(ds, k, end, 1);
+        if (l && before_apposition(ds, k + l, end) &&
+            title_at(ds, k + l + 1, end, &t)) {
+            len = l;
+        }
+    }
+    if (!len && prefixed) {
+        /* "ông Đầu Thanh Tùng, Phó Bí thư Tỉnh ủy": a prefix and a title
+         * make a name of capitalised words whose family name the list
+         * lacks */
+        size_t l = 0;
+        while (k + l < end && l < MAX_NAME_TOKENS && is_cap_word(ds, k + l) &&
+               (l == 0 || (tok(ds, k + l)->flags & VNKG_TOK_SPACE_BEFORE)) &&
+               !starts_lexical(ds, k + l, end)) {
+            l++;
+        }
+        if (l >= 2 && before_apposition(ds, k + l, end) &&
+            title_at(ds, k + l + 1, end, &t)) {
+            len = l;
+        }
+    }
+    if (!len) {
+        if (prefixed && k < end && is_cap_word(ds, k) &&
+            (person = resolve_short_name(ds, tok(ds, k)->key)) != NONE) {
+            VNKG_TRY(add_found(ds, k, k + 1, person));
+            *next = k + 1;
+        }
+        return VNKG_SUCCESS;
+    }
+    int titled = before_apposition(ds, k + len, end) &&
+                 title_at(ds, k + len + 1, end, &t);
+    if (!prefixed &&
+        entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry) >= len) {
+        return VNKG_SUCCESS; /* a place ("Hà Nội, Thủ tướng…") */
+    }
+    if (!titled) {
+        /* an untitled name counts only when the article named the person
+         * with a post before */
+        VnkgStatus st = known_person(ds, k, len, &person);
+        if (st == VNKG_FAILURE) {
+            *next = prefixed ? k + len : i; /* "ông X": not an official */
+            return VNKG_SUCCESS;
+        }
+        VNKG_TRY(st);
+    }
+    VNKG_TRY(take_person(ds, k, len, &person));
+    return right_chain(ds, person, k + len, first, end, next);
+}
