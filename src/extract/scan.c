@@ -213,10 +213,12 @@ scan_at(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     }
     size_t entry, len = entry_at(ds, i, first, end, VNKG_TYPE_COUNT,
                                  after_ministry(ds, i), &entry);
-    if (len && ds->lex->entries[entry].type == VNKG_TYPE_MINISTRY &&
+    if (len &&
+        (ds->lex->entries[entry].type == VNKG_TYPE_MINISTRY ||
+         ds->lex->entries[entry].type == VNKG_TYPE_ORGANIZATION) &&
         foreign_portfolio(ds, i, first, end) > i) {
-        /* "Bộ Ngoại giao Trung Quốc" is not Việt Nam's: the country's
-         * name that follows is read next */
+        /* "Bộ Ngoại giao Trung Quốc", "Chính phủ Nhật Bản" are not Việt
+         * Nam's: the country's name that follows is read next */
         *next = i + len;
         return VNKG_SUCCESS;
     }

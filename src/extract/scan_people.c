@@ -39,9 +39,9 @@ partner_at(const DocState *ds, size_t k, size_t first, size_t end,
 /* Past a minister's portfolio at token k that a country's name follows
  * ("Thương mại Hoa Kỳ", "Kinh tế, Thương mại và Công nghiệp Nhật Bản",
  * "Bộ Ngoại giao Trung Quốc"); k when there is none. The portfolio is
- * portfolio_word cues joined by ",", "và", "-", "&", or one ministry's
- * name: a Vietnamese ministry's name before a country is that country's
- * ministry. */
+ * portfolio_word cues joined by ",", "và", "-", "&", or the name of one
+ * ministry or state organ: a Vietnamese ministry's or organ's name before
+ * a country is that country's ("Chính phủ Nhật Bản", "Quốc hội Lào"). */
 size_t
 foreign_portfolio(const DocState *ds, size_t k, size_t first, size_t end)
 {
@@ -70,6 +70,9 @@ foreign_portfolio(const DocState *ds, size_t k, size_t first, size_t end)
     }
     if (!words) {
         p += entry_at(ds, k, first, end, VNKG_TYPE_MINISTRY, 1, &entry);
+    }
+    if (p == k) { /* "Chính phủ Nhật Bản", "Quốc hội Lào" */
+        p += entry_at(ds, k, first, end, VNKG_TYPE_ORGANIZATION, 0, &entry);
     }
     return p > k && partner_at(ds, p, first, end, &entry) ? p : k;
 }
@@ -106,6 +109,13 @@ attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
     } else if (strcmp(kind, "partner") == 0) {
         type = VNKG_TYPE_PARTNER;
         k = skip_vietnam(ds, k, end);
+        /* "Phó Tỉnh trưởng Chính phủ nhân dân tỉnh Vân Nam": the
+         * government of a Chinese province, before the province */
+        if (k + 3 < end && is_key(ds, k, "chinh1") &&
+            is_key(ds, k + 1, "phu3") && is_key(ds, k + 2, "nhân") &&
+            is_key(ds, k + 3, "dân")) {
+            k += 4;
+        }
         /* "Tập đoàn NVIDIA", "tỉnh Gyeonggi": a head word before the name,
          * unless it starts the name ("Ngân hàng Thế giới") */
         if (!entry_at(ds, k, first, end, type, 0, &entry)) {
@@ -208,6 +218,25 @@ is_chain_separator(const DocState *ds, size_t k)
            is_key(ds, k, "va2");
 }
 
+/* "Thủ tướng Chính phủ", "Chủ tịch Quốc hội": a title that ends with
+ * the name of the organ it implies (tokens [from, to)) mentions it. */
+static VnkgStatus
+organ_in_title(DocState *ds, size_t from, size_t to, size_t first,
+               const Office *o)
+{
+    for (size_t k = from + 1; k < to; ++k) {
+        size_t entry,
+            len = entry_at(ds, k, first, to, VNKG_TYPE_COUNT, 0, &entry);
+        if (len && k + len == to) {
+            size_t entity;
+            VNKG_TRY(resolve_entry(ds, entry, &entity));
+            return entity == o->org ? add_found(ds, k, to, entity)
+                                    : VNKG_SUCCESS;
+        }
+    }
+    return VNKG_SUCCESS;
+}
+
 /* Parses "TITLE [ORG] ((,|kiêm|và|/) TITLE [ORG])*" from token j. */
 static VnkgStatus
 parse_chain(DocState *ds, size_t j, size_t first, size_t end, Office *offs,
@@ -219,6 +248,9 @@ parse_chain(DocState *ds, size_t j, size_t first, size_t end, Office *offs,
         j += len;
         Office o = {t, NONE, 0, 0, 0};
         VNKG_TRY(attach_org(ds, &j, first, end, &o));
+        if (o.fixed) {
+            VNKG_TRY(organ_in_title(ds, j - len, j, first, &o));
+        }
         /* "Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper": the posting place */
         if (j + 2 < end && (is_key(ds, j, "tai5") || is_key(ds, j, "ơ3")) &&
             is_key(ds, j + 1, "viêt5") && is_key(ds, j + 2, "nam")) {

@@ -304,6 +304,26 @@ test_memoranda_and_hyphenated_names(void)
 }
 
 static void
+test_state_organs(void)
+{
+    /* an organ named inside a title is mentioned there; another country's
+     * government, a state visit, an intergovernmental committee and a
+     * Chinese province's People's Government are not Việt Nam's organs */
+    VnkgFacts *f = run(
+        "Thủ tướng Chính phủ Phạm Minh Chính tiếp ông Dương Á Lâm, Phó Tỉnh "
+        "trưởng Chính phủ nhân dân tỉnh Vân Nam. Chính phủ Nhật Bản, chuyến "
+        "thăm cấp Nhà nước và Ủy ban liên Chính phủ Việt Nam - Lào.\n",
+        NULL);
+    const VnkgEntity *gov = entity(f, "organization", "Chính phủ");
+    assert(gov && gov->mentions == 1);
+    assert(!entity(f, "organization", "Nhà nước"));
+    assert(has_rel(f, "Dương Á Lâm", "Vân Nam", VNKG_REL_HOLDS_OFFICE,
+                   "Phó Tỉnh trưởng"));
+    expect_entity(f, "partner", "Nhật Bản");
+    vnkg_facts_free(ctx, f);
+}
+
+static void
 test_unicode_forms(void)
 {
     /* U+00D0 (Eth) for Đ, and NFD text */
@@ -463,6 +483,7 @@ main(void)
     test_companies();
     test_foreign_offices();
     test_memoranda_and_hyphenated_names();
+    test_state_organs();
     test_unicode_forms();
     test_time_aware_units();
     test_documents();
