@@ -237,6 +237,78 @@ organ_in_title(DocState *ds, size_t from, size_t to, size_t first,
     return VNKG_SUCCESS;
 }
 
+static int starts_lexical(const DocState *ds, size_t i, size_t end);
+static size_t name_at(const DocState *ds, size_t i, size_t end, int latin);
+
+static int
+is_at(const DocState *ds, size_t k)
+{
+    return is_key(ds, k, "tai5") || is_key(ds, k, "ơ3");
+}
+
+/* Past the place of an office after its title and organisation, to the
+ * name: "Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper"; a foreign mission's
+ * province, still a mention of it ("Tổng Lãnh sự Hoa Kỳ tại TP.HCM Susan
+ * Burns"); a company's Vietnamese arm ("Tổng Giám đốc Samsung Việt Nam
+ * Choi Joo-ho"); a Vietnamese mission's foreign city, which is no entity
+ * ("Tổng Lãnh sự Việt Nam tại Côn Minh Nguyễn Đức Quang"). */
+static VnkgStatus
+past_posting(DocState *ds, size_t *j, size_t first, size_t end, const Office *o)
+{
+    size_t k = *j, entry;
+    int foreign =
+        o->org != NONE &&
+        vnkg_facts_entity_at(ds->facts, o->org)->type == VNKG_TYPE_PARTNER;
+    int vietnam =
+        k + 1 < end && is_key(ds, k, "viêt5") && is_key(ds, k + 1, "nam");
+    if (k + 2 < end && is_at(ds, k) && is_key(ds, k + 1, "viêt5") &&
+        is_key(ds, k + 2, "nam")) {
+        *j = k + 3;
+        return VNKG_SUCCESS;
+    }
+    if (foreign && vietnam) {
+        *j = k + 2;
+        return VNKG_SUCCESS;
+    }
+    if (foreign && k + 1 < end && is_at(ds, k)) {
+        size_t at = k + 1;
+        size_t plen =
+            entry_at(ds, at, first, end, VNKG_TYPE_PROVINCE, 0, &entry);
+        if (!plen) { /* "tại thành phố Đà Nẵng"; "TP.HCM" is a name */
+            at += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, at,
+                             CUE_PROVINCE_PREFIX);
+            plen = at < end ? entry_at(ds, at, first, end, VNKG_TYPE_PROVINCE,
+                                       0, &entry)
+                            : 0;
+        }
+        if (plen) {
+            size_t place;
+            VNKG_TRY(take_entry(ds, at, plen, entry, &place));
+            *j = at + plen;
+        }
+        return VNKG_SUCCESS;
+    }
+    if (o->org != NONE && !foreign) {
+        return VNKG_SUCCESS;
+    }
+    k += vietnam ? 2 : 0;
+    if (!(k + 2 < end && is_at(ds, k))) {
+        return VNKG_SUCCESS;
+    }
+    for (size_t n = 1; n <= 3 && k + 1 + n < end; ++n) {
+        size_t w = k + n; /* the city: tokens k + 1 .. w */
+        if (!is_cap_word(ds, w) || starts_lexical(ds, w, end)) {
+            break;
+        }
+        if (lex_is_surname(ds->lex, tok(ds, w + 1)) &&
+            name_at(ds, w + 1, end, 0)) {
+            *j = w + 1;
+            break;
+        }
+    }
+    return VNKG_SUCCESS;
+}
+
 /* Parses "TITLE [ORG] ((,|kiêm|và|/) TITLE [ORG])*" from token j. */
 static VnkgStatus
 parse_chain(DocState *ds, size_t j, size_t first, size_t end, Office *offs,
@@ -251,32 +323,7 @@ parse_chain(DocState *ds, size_t j, size_t first, size_t end, Office *offs,
         if (o.fixed) {
             VNKG_TRY(organ_in_title(ds, j - len, j, first, &o));
         }
-        /* "Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper": the posting place */
-        if (j + 2 < end && (is_key(ds, j, "tai5") || is_key(ds, j, "ơ3")) &&
-            is_key(ds, j + 1, "viêt5") && is_key(ds, j + 2, "nam")) {
-            j += 3;
-        } else if (o.org != NONE && j + 1 < end &&
-                   (is_key(ds, j, "tai5") || is_key(ds, j, "ơ3")) &&
-                   vnkg_facts_entity_at(ds->facts, o.org)->type ==
-                       VNKG_TYPE_PARTNER) {
-            /* "Tổng Lãnh sự Hoa Kỳ tại TP.HCM Susan Burns": a foreign
-             * mission's city in Việt Nam, still a mention of it */
-            size_t at = j + 1, entry;
-            size_t plen =
-                entry_at(ds, at, first, end, VNKG_TYPE_PROVINCE, 0, &entry);
-            if (!plen) { /* "tại thành phố Đà Nẵng"; "TP.HCM" is a name */
-                at += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, at,
-                                 CUE_PROVINCE_PREFIX);
-                plen = at < end ? entry_at(ds, at, first, end,
-                                           VNKG_TYPE_PROVINCE, 0, &entry)
-                                : 0;
-            }
-            if (plen) {
-                size_t place;
-                VNKG_TRY(take_entry(ds, at, plen, entry, &place));
-                j = at + plen;
-            }
-        }
+        VNKG_TRY(past_posting(ds, &j, first, end, &o));
         if (*n_offs < MAX_OFFICES) {
             offs[(*n_offs)++] = o;
         }
@@ -433,6 +480,15 @@ chain_is_foreign(const DocState *ds, const Office *offs, size_t n)
     return 0;
 }
 
+/* True when token k makes the title after it a past one: "nguyên Thủ
+ * tướng", "cựu Bộ trưởng" (the person is an official; the office is no
+ * longer held, so no holds_office). */
+static int
+is_former(const DocState *ds, size_t k)
+{
+    return is_key(ds, k, "nguyên") || is_key(ds, k, "cưu5");
+}
+
 /* True when token k separates a name from the title after it: a comma,
  * or a dash with a space before it ("Nguyễn Văn Hồi - Phó Chủ tịch"). */
 static int
@@ -454,14 +510,16 @@ right_chain(DocState *ds, size_t person, size_t k, size_t first, size_t end,
     if (!before_apposition(ds, k, end)) {
         return VNKG_SUCCESS;
     }
-    size_t t;
-    if (!title_at(ds, k + 1, end, &t)) {
+    size_t t, from = k + 1;
+    int former = from + 1 < end && is_former(ds, from);
+    from += (size_t)former;
+    if (!title_at(ds, from, end, &t)) {
         return VNKG_SUCCESS;
     }
     Office offs[MAX_OFFICES];
     size_t n, stop;
     size_t found_before = ds->n_found;
-    VNKG_TRY(parse_chain(ds, k + 1, first, end, offs, &n, &stop));
+    VNKG_TRY(parse_chain(ds, from, first, end, offs, &n, &stop));
     size_t sep = stop;
     if (sep < end && (is_punct(ds, sep, "-") || is_punct(ds, sep, ":"))) {
         sep++;
@@ -472,7 +530,7 @@ right_chain(DocState *ds, size_t person, size_t k, size_t first, size_t end,
         *next = k + 1;
         return VNKG_SUCCESS;
     }
-    VNKG_TRY(add_offices(ds, person, offs, n));
+    VNKG_TRY(add_offices(ds, person, offs, former ? 0 : n));
     *next = stop;
     return VNKG_SUCCESS;
 }
@@ -521,6 +579,7 @@ scan_title(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     if (n == 0) {
         return VNKG_SUCCESS;
     }
+    int former = i > first && is_former(ds, i - 1);
     size_t name_start = k;
     if (k < end && (is_punct(ds, k, "-") || is_punct(ds, k, ":") ||
                     is_punct(ds, k, ","))) {
@@ -538,7 +597,7 @@ scan_title(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
                    NONE) {
         VNKG_TRY(add_found(ds, name_start, name_start + 1, person));
         k = name_start + 1;
-    } else if ((tok(ds, i)->flags & VNKG_TOK_CAP) &&
+    } else if ((tok(ds, i)->flags & VNKG_TOK_CAP) && !former &&
                !plural_before(ds, i, first) &&
                (person = resolve_bare_title(ds, offs[0].title)) != NONE) {
         /* a bare "Thủ tướng" referring back to the one named before */
@@ -558,7 +617,7 @@ scan_title(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
         n = kept;
     }
     if (person != NONE) {
-        VNKG_TRY(add_offices(ds, person, offs, n));
+        VNKG_TRY(add_offices(ds, person, offs, former ? 0 : n));
         size_t after = k;
         VNKG_TRY(right_chain(ds, person, k, first, end, &k));
         if (k == after && plural_before(ds, i, first)) {
@@ -623,8 +682,10 @@ scan_person(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
         }
         return VNKG_SUCCESS;
     }
-    int titled = before_apposition(ds, k + len, end) &&
-                 title_at(ds, k + len + 1, end, &t);
+    size_t after = k + len + 1;
+    after += after + 1 < end && is_former(ds, after);
+    int titled =
+        before_apposition(ds, k + len, end) && title_at(ds, after, end, &t);
     if (!prefixed &&
         entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry) >= len) {
         return VNKG_SUCCESS; /* a place ("Hà Nội, Thủ tướng…") */

@@ -304,6 +304,28 @@ test_memoranda_and_hyphenated_names(void)
 }
 
 static void
+test_postings_and_former_offices(void)
+{
+    /* a Vietnamese mission's foreign city and a company's Vietnamese arm
+     * between the title and the name; past offices are no offices */
+    VnkgFacts *f =
+        run("Tổng Lãnh sự Việt Nam tại Côn Minh Nguyễn Đức Quang và Tổng Giám "
+            "đốc Samsung Việt Nam Choi Joo-ho dự. Nguyên Thủ tướng Nguyễn Tấn "
+            "Dũng có mặt. Ông Lê Minh Khái, nguyên Phó Thủ tướng, phát biểu.\n",
+            NULL);
+    expect_entity(f, "official", "Nguyễn Đức Quang");
+    assert(has_rel(f, "Choi Joo-ho", "Samsung", VNKG_REL_HOLDS_OFFICE,
+                   "Tổng Giám đốc"));
+    expect_entity(f, "official", "Nguyễn Tấn Dũng");
+    expect_entity(f, "official", "Lê Minh Khái");
+    assert(!has_rel(f, "Nguyễn Tấn Dũng", "Chính phủ", VNKG_REL_HOLDS_OFFICE,
+                    NULL));
+    assert(
+        !has_rel(f, "Lê Minh Khái", "Chính phủ", VNKG_REL_HOLDS_OFFICE, NULL));
+    vnkg_facts_free(ctx, f);
+}
+
+static void
 test_state_organs(void)
 {
     /* an organ named inside a title is mentioned there; another country's
@@ -484,6 +506,7 @@ main(void)
     test_foreign_offices();
     test_memoranda_and_hyphenated_names();
     test_state_organs();
+    test_postings_and_former_offices();
     test_unicode_forms();
     test_time_aware_units();
     test_documents();
