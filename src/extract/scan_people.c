@@ -77,6 +77,36 @@ foreign_portfolio(const DocState *ds, size_t k, size_t first, size_t end)
     return p > k && partner_at(ds, p, first, end, &entry) ? p : k;
 }
 
+/* Past a mission at token k, after a diplomat's portfolio: "(Kinh tế)
+ * Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán", "Cơ quan đại diện"
+ * ("Tham tán Kinh tế Đại sứ quán Thụy Sĩ": the country follows); k when
+ * there is none. */
+static size_t
+past_mission(const DocState *ds, size_t k, size_t end)
+{
+    static const char *const missions[][5] = {
+        {"đai5", "sư1", "quan1", NULL},
+        {"tông3", "lanh4", "sư5", "quan1", NULL},
+        {"lanh4", "sư5", "quan1", NULL},
+        {"cơ", "quan", "đai5", "diên5", NULL}};
+    size_t p = k, n;
+    while ((n = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, p,
+                           CUE_PORTFOLIO))) {
+        p += n;
+    }
+    for (size_t m = 0; m < sizeof missions / sizeof missions[0]; ++m) {
+        size_t w = 0;
+        while (missions[m][w] && p + w < end &&
+               is_key(ds, p + w, missions[m][w])) {
+            w++;
+        }
+        if (!missions[m][w]) {
+            return p + w;
+        }
+    }
+    return k;
+}
+
 static VnkgStatus
 attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
             Office *o, int *done)
@@ -115,6 +145,10 @@ attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
             is_key(ds, k + 1, "phu3") && is_key(ds, k + 2, "nhân") &&
             is_key(ds, k + 3, "dân")) {
             k += 4;
+        }
+        size_t m = past_mission(ds, k, end);
+        if (m > k && partner_at(ds, m, first, end, &entry)) {
+            k = m;
         }
         /* "Tập đoàn NVIDIA", "tỉnh Gyeonggi": a head word before the name,
          * unless it starts the name ("Ngân hàng Thế giới") */

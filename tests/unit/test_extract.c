@@ -323,6 +323,13 @@ test_postings_and_former_offices(void)
     assert(
         !has_rel(f, "Lê Minh Khái", "Chính phủ", VNKG_REL_HOLDS_OFFICE, NULL));
     vnkg_facts_free(ctx, f);
+    /* a diplomat's portfolio and mission before the country */
+    f = run("Ông Stefan Keller, Tham tán Kinh tế Đại sứ quán Thụy Sĩ, phát "
+            "biểu.\n",
+            NULL);
+    assert(has_rel(f, "Stefan Keller", "Thụy Sĩ", VNKG_REL_HOLDS_OFFICE,
+                   "Tham tán"));
+    vnkg_facts_free(ctx, f);
 }
 
 static void
