@@ -132,6 +132,31 @@ take_entry(DocState *ds, size_t i, size_t len, size_t entry, size_t *entity)
 
 /* ---- the sentence ---- */
 
+size_t
+province_at(const DocState *ds, size_t k, size_t first, size_t end, size_t *at,
+            size_t *entry)
+{
+    *at = k;
+    size_t len =
+        k < end ? entry_at(ds, k, first, end, VNKG_TYPE_PROVINCE, 0, entry) : 0;
+    if (!len && k < end) {
+        *at += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
+                          CUE_PROVINCE_PREFIX);
+        if (*at > k && *at < end) {
+            len = entry_at(ds, *at, first, end, VNKG_TYPE_PROVINCE, 0, entry);
+        }
+        /* "UBND TP.HCM": the unit word's last token starts the name */
+        size_t back;
+        if (!len && *at > k + 1 &&
+            (back = entry_at(ds, *at - 1, first, end, VNKG_TYPE_PROVINCE, 0,
+                             entry)) > 1) {
+            *at -= 1;
+            len = back;
+        }
+    }
+    return len;
+}
+
 static void
 find_bridge(DocState *ds, size_t first, size_t end)
 {
@@ -142,22 +167,15 @@ find_bridge(DocState *ds, size_t first, size_t end)
         if (!bl) {
             continue;
         }
-        size_t k = i + bl, entry, prefix = 0;
-        if (!entry_at(ds, k, first, end, VNKG_TYPE_PROVINCE, 0, &entry)) {
-            /* "điểm cầu tỉnh X"; but "TP.HCM" is a name of its own */
-            prefix = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
-                                CUE_PROVINCE_PREFIX);
-        }
-        k += prefix;
-        if (prefix && (k >= end || !entry_at(ds, k, first, end,
-                                             VNKG_TYPE_PROVINCE, 0, &entry))) {
+        size_t k = i + bl, entry, at;
+        size_t len = province_at(ds, k, first, end, &at, &entry);
+        if (!len && at > k) {
             /* "tại điểm cầu tỉnh": the province of the article's bridge
              * point named before, if any */
             ds->sentence_bridge = ds->bridge_province;
             continue;
         }
-        if (k < end &&
-            entry_at(ds, k, first, end, VNKG_TYPE_PROVINCE, 0, &entry)) {
+        if (len) {
             size_t entity;
             if (resolve_entry(ds, entry, &entity) == VNKG_SUCCESS) {
                 ds->sentence_bridge = entity;

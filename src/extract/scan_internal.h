@@ -41,6 +41,20 @@ is_cap_word(const DocState *ds, size_t i)
            (t->flags & (VNKG_TOK_CAP | VNKG_TOK_UPPER));
 }
 
+/* True when tokens k, k + 1 are "Việt Nam". */
+static inline int
+is_vietnam(const DocState *ds, size_t k, size_t end)
+{
+    return k + 1 < end && is_key(ds, k, "viêt5") && is_key(ds, k + 1, "nam");
+}
+
+/* True when token k is "tại" or "ở" (a place follows). */
+static inline int
+is_at(const DocState *ds, size_t k)
+{
+    return is_key(ds, k, "tai5") || is_key(ds, k, "ơ3");
+}
+
 /* scan.c */
 /* Longest acceptable gazetteer entry at token i (of `type`, or any type
  * when type == VNKG_TYPE_COUNT): its length in tokens and *entry, or 0. */
@@ -48,6 +62,12 @@ size_t entry_at(const DocState *ds, size_t i, size_t first, size_t end,
                 VnkgEntityType type, int allow_elliptic, size_t *entry);
 /* Longest title at token i: its length and *title, or 0. */
 size_t title_at(const DocState *ds, size_t i, size_t end, size_t *title);
+/* A province's name at token k, bare ("TP.HCM", "Hà Nội": a name first)
+ * or after a unit word ("tỉnh Nghệ An", "thành phố Đà Nẵng"): its length
+ * and *entry, or 0. *at is where the name starts (past the unit word when
+ * there is one, also when no name follows it). */
+size_t province_at(const DocState *ds, size_t k, size_t first, size_t end,
+                   size_t *at, size_t *entry);
 /* Resolves lexicon entry `entry` found at tokens [i, i + len) and records
  * the mention. */
 VnkgStatus take_entry(DocState *ds, size_t i, size_t len, size_t entry,

@@ -151,14 +151,13 @@ company_list(DocState *ds, size_t k, size_t first, size_t end, size_t *next)
     }
     size_t j = k + 1;
     while (j < end) {
-        size_t entry,
+        size_t entry, m,
             len = entry_at(ds, j, first, end, VNKG_TYPE_COUNT, 0, &entry);
-        size_t m = company_words(ds, j, end);
         if (len) {
             size_t entity;
             VNKG_TRY(take_entry(ds, j, len, entry, &entity));
             j += len;
-        } else if (m > j) {
+        } else if ((m = company_words(ds, j, end)) > j) {
             VNKG_TRY(take_latin_name(ds, j, m));
             j = m;
         } else {
@@ -335,8 +334,7 @@ agreement_partner(DocState *ds, size_t k, size_t first, size_t end,
                   size_t *entry, int *locality)
 {
     *locality = 0;
-    if (k + 3 < end && is_key(ds, k, "viêt5") && is_key(ds, k + 1, "nam") &&
-        is_punct(ds, k + 2, "-")) {
+    if (k + 3 < end && is_vietnam(ds, k, end) && is_punct(ds, k + 2, "-")) {
         size_t len =
             entry_at(ds, k + 3, first, end, VNKG_TYPE_PARTNER, 0, entry);
         return len ? k + 3 : NONE;
@@ -367,23 +365,15 @@ agreement_partner(DocState *ds, size_t k, size_t first, size_t end,
     return NONE;
 }
 
-/* Past the government of a party at k: "UBND", "Ủy ban nhân dân",
- * "chính quyền" ("giữa UBND tỉnh Quảng Ninh và chính quyền tỉnh
- * Gyeonggi": the parties are the two provinces). */
+/* Past "chính quyền" (the government of a party) at k: "giữa UBND tỉnh
+ * Quảng Ninh và chính quyền tỉnh Gyeonggi" has the two provinces as its
+ * parties ("UBND tỉnh" is a unit word of province_at already). */
 static size_t
 skip_government(const DocState *ds, size_t k, size_t end)
 {
-    if (k < end && is_key(ds, k, "ubnd")) {
-        return k + 1;
-    }
-    if (k + 1 < end && is_key(ds, k, "chinh1") && is_key(ds, k + 1, "quyên2")) {
-        return k + 2;
-    }
-    if (k + 3 < end && is_key(ds, k, "uy3") && is_key(ds, k + 1, "ban") &&
-        is_key(ds, k + 2, "nhân") && is_key(ds, k + 3, "dân")) {
-        return k + 4;
-    }
-    return k;
+    return k + 1 < end && is_key(ds, k, "chinh1") && is_key(ds, k + 1, "quyên2")
+               ? k + 2
+               : k;
 }
 
 /* The Vietnamese party of "giữa A và B" at k: "(tỉnh|thành phố) X" or
@@ -392,10 +382,9 @@ static size_t
 first_party(DocState *ds, size_t k, size_t first, size_t end,
             const char **label)
 {
-    k = skip_government(ds, k, end);
-    size_t entry, p = k + lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end,
-                                     k, CUE_PROVINCE_PREFIX);
-    size_t len = entry_at(ds, p, first, end, VNKG_TYPE_PROVINCE, 0, &entry);
+    size_t entry, p;
+    size_t len =
+        province_at(ds, skip_government(ds, k, end), first, end, &p, &entry);
     if (len) {
         size_t unit = lex_entry_by_id(
             ds->lex,
@@ -410,8 +399,7 @@ first_party(DocState *ds, size_t k, size_t first, size_t end,
                is_key(ds, p + 1, "phu3") && is_key(ds, p + 2, "viêt5")) {
         *label = "Chính phủ Việt Nam";
         p += 4;
-    } else if (p + 1 < end && is_key(ds, p, "viêt5") &&
-               is_key(ds, p + 1, "nam")) {
+    } else if (is_vietnam(ds, p, end)) {
         *label = "Việt Nam";
         p += 2;
     } else {

@@ -17,13 +17,8 @@
 static size_t
 skip_vietnam(const DocState *ds, size_t k, size_t end)
 {
-    if (k + 1 < end && is_key(ds, k, "viêt5") && is_key(ds, k + 1, "nam")) {
-        k += 2;
-    }
-    if (k < end && (is_key(ds, k, "tai5") || is_key(ds, k, "ơ3"))) {
-        k += 1;
-    }
-    return k;
+    k += is_vietnam(ds, k, end) ? 2 : 0;
+    return k < end && is_at(ds, k) ? k + 1 : k;
 }
 
 /* The length of a partner's name at token k (a country's: "Hoa Kỳ",
@@ -36,24 +31,15 @@ partner_at(const DocState *ds, size_t k, size_t first, size_t end,
                    : 0;
 }
 
-/* Past a minister's portfolio at token k that a country's name follows
- * ("Thương mại Hoa Kỳ", "Kinh tế, Thương mại và Công nghiệp Nhật Bản",
- * "Bộ Ngoại giao Trung Quốc"); k when there is none. The portfolio is
- * portfolio_word cues joined by ",", "và", "-", "&", or the name of one
- * ministry or state organ: a Vietnamese ministry's or organ's name before
- * a country is that country's ("Chính phủ Nhật Bản", "Quốc hội Lào"). */
-size_t
-foreign_portfolio(const DocState *ds, size_t k, size_t first, size_t end)
+/* Past the portfolio at token k: portfolio_word cues joined by ",", "-",
+ * "&" or "và" ("Kinh tế, Thương mại và Công nghiệp"); k when none. */
+static size_t
+portfolio_end(const DocState *ds, size_t k, size_t end)
 {
-    size_t entry, p = k, words = 0;
-    while (p < end) {
-        size_t n = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, p,
-                              CUE_PORTFOLIO);
-        if (!n) {
-            break;
-        }
+    size_t p = k, n;
+    while ((n = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, p,
+                           CUE_PORTFOLIO))) {
         p += n;
-        words++;
         size_t q = p;
         if (q < end && (is_punct(ds, q, ",") || is_punct(ds, q, "-") ||
                         is_punct(ds, q, "&"))) {
@@ -68,7 +54,20 @@ foreign_portfolio(const DocState *ds, size_t k, size_t first, size_t end)
         }
         p = q;
     }
-    if (!words) {
+    return p;
+}
+
+/* Past a minister's portfolio at token k that a country's name follows
+ * ("Thương mại Hoa Kỳ", "Kinh tế, Thương mại và Công nghiệp Nhật Bản",
+ * "Bộ Ngoại giao Trung Quốc"); k when there is none. The portfolio is
+ * portfolio_word cues, or the name of one ministry or state organ: a
+ * Vietnamese ministry's or organ's name before a country is that
+ * country's ("Chính phủ Nhật Bản", "Quốc hội Lào"). */
+size_t
+foreign_portfolio(const DocState *ds, size_t k, size_t first, size_t end)
+{
+    size_t entry, p = portfolio_end(ds, k, end);
+    if (p == k) {
         p += entry_at(ds, k, first, end, VNKG_TYPE_MINISTRY, 1, &entry);
     }
     if (p == k) { /* "Chính phủ Nhật Bản", "Quốc hội Lào" */
@@ -77,34 +76,19 @@ foreign_portfolio(const DocState *ds, size_t k, size_t first, size_t end)
     return p > k && partner_at(ds, p, first, end, &entry) ? p : k;
 }
 
-/* Past a mission at token k, after a diplomat's portfolio: "(Kinh tế)
- * Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán", "Cơ quan đại diện"
- * ("Tham tán Kinh tế Đại sứ quán Thụy Sĩ": the country follows); k when
- * there is none. */
+/* Past a diplomat's portfolio and mission at token k ("Tham tán Kinh tế
+ * Đại sứ quán Thụy Sĩ": the country follows); k when there is no
+ * mission. The missions are partner cues (Đại sứ quán, Tổng Lãnh sự
+ * quán, Thương vụ...), words only. */
 static size_t
 past_mission(const DocState *ds, size_t k, size_t end)
 {
-    static const char *const missions[][5] = {
-        {"đai5", "sư1", "quan1", NULL},
-        {"tông3", "lanh4", "sư5", "quan1", NULL},
-        {"lanh4", "sư5", "quan1", NULL},
-        {"cơ", "quan", "đai5", "diên5", NULL}};
-    size_t p = k, n;
-    while ((n = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, p,
-                           CUE_PORTFOLIO))) {
-        p += n;
-    }
-    for (size_t m = 0; m < sizeof missions / sizeof missions[0]; ++m) {
-        size_t w = 0;
-        while (missions[m][w] && p + w < end &&
-               is_key(ds, p + w, missions[m][w])) {
-            w++;
-        }
-        if (!missions[m][w]) {
-            return p + w;
-        }
-    }
-    return k;
+    size_t p = portfolio_end(ds, k, end);
+    size_t n = p < end && (tok(ds, p)->flags & VNKG_TOK_WORD)
+                   ? lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, p,
+                                CUE_PARTNER)
+                   : 0;
+    return n ? p + n : k;
 }
 
 static VnkgStatus
@@ -128,14 +112,12 @@ attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
         }
     } else if (strcmp(kind, "province") == 0) {
         type = VNKG_TYPE_PROVINCE;
-        /* "Chủ tịch UBND TP. Hải Phòng": the title took "TP", not its dot */
-        if (k > first && k < end && is_punct(ds, k, ".") &&
-            !(tok(ds, k)->flags & VNKG_TOK_SPACE_BEFORE) &&
-            is_key(ds, k - 1, "tp")) {
-            k++;
+        /* "Chủ tịch UBND TP.HCM", "... TP. Hải Phòng": a title that ends
+         * with "TP" took the first word of the place */
+        size_t from = k > first && is_key(ds, k - 1, "tp") ? k - 1 : k;
+        if (province_at(ds, from, first, end, &k, &entry) == 0 && from < *j) {
+            province_at(ds, *j, first, end, &k, &entry);
         }
-        k += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
-                        CUE_PROVINCE_PREFIX);
     } else if (strcmp(kind, "partner") == 0) {
         type = VNKG_TYPE_PARTNER;
         k = skip_vietnam(ds, k, end);
@@ -274,12 +256,6 @@ organ_in_title(DocState *ds, size_t from, size_t to, size_t first,
 static int starts_lexical(const DocState *ds, size_t i, size_t end);
 static size_t name_at(const DocState *ds, size_t i, size_t end, int latin);
 
-static int
-is_at(const DocState *ds, size_t k)
-{
-    return is_key(ds, k, "tai5") || is_key(ds, k, "ơ3");
-}
-
 /* Past the place of an office after its title and organisation, to the
  * name: "Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper"; a foreign mission's
  * province, still a mention of it ("Tổng Lãnh sự Hoa Kỳ tại TP.HCM Susan
@@ -293,10 +269,8 @@ past_posting(DocState *ds, size_t *j, size_t first, size_t end, const Office *o)
     int foreign =
         o->org != NONE &&
         vnkg_facts_entity_at(ds->facts, o->org)->type == VNKG_TYPE_PARTNER;
-    int vietnam =
-        k + 1 < end && is_key(ds, k, "viêt5") && is_key(ds, k + 1, "nam");
-    if (k + 2 < end && is_at(ds, k) && is_key(ds, k + 1, "viêt5") &&
-        is_key(ds, k + 2, "nam")) {
+    int vietnam = is_vietnam(ds, k, end);
+    if (k < end && is_at(ds, k) && is_vietnam(ds, k + 1, end)) {
         *j = k + 3;
         return VNKG_SUCCESS;
     }
@@ -305,16 +279,7 @@ past_posting(DocState *ds, size_t *j, size_t first, size_t end, const Office *o)
         return VNKG_SUCCESS;
     }
     if (foreign && k + 1 < end && is_at(ds, k)) {
-        size_t at = k + 1;
-        size_t plen =
-            entry_at(ds, at, first, end, VNKG_TYPE_PROVINCE, 0, &entry);
-        if (!plen) { /* "tại thành phố Đà Nẵng"; "TP.HCM" is a name */
-            at += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, at,
-                             CUE_PROVINCE_PREFIX);
-            plen = at < end ? entry_at(ds, at, first, end, VNKG_TYPE_PROVINCE,
-                                       0, &entry)
-                            : 0;
-        }
+        size_t at, plen = province_at(ds, k + 1, first, end, &at, &entry);
         if (plen) {
             size_t place;
             VNKG_TRY(take_entry(ds, at, plen, entry, &place));

@@ -110,6 +110,19 @@ test_title_name_orders(void)
     assert(has_rel(f, "Đầu Thanh Tùng", "Thanh Hóa", VNKG_REL_HOLDS_OFFICE,
                    "Chủ tịch UBND tỉnh"));
     vnkg_facts_free(ctx, f);
+    /* a province whose name starts with its unit word: after a title, a
+     * title that ends with that word, a unit word of its own */
+    f = run("Bí thư Thành ủy TP.HCM Nguyễn Văn Nên và Chủ tịch UBND TP.HCM "
+            "Phan Văn Mãi dự. Hai bên ký Biên bản ghi nhớ giữa UBND TP.HCM "
+            "và tỉnh Chiba.",
+            NULL);
+    assert(has_rel(f, "Nguyễn Văn Nên", "Hồ Chí Minh", VNKG_REL_HOLDS_OFFICE,
+                   "Bí thư Thành ủy"));
+    assert(
+        has_rel(f, "Phan Văn Mãi", "Hồ Chí Minh", VNKG_REL_HOLDS_OFFICE, NULL));
+    assert(has_rel(f, "MOU Hồ Chí Minh – Chiba", "Chiba",
+                   VNKG_REL_AGREEMENT_WITH, NULL));
+    vnkg_facts_free(ctx, f);
 }
 
 static void
