@@ -50,6 +50,16 @@ VNKG_API VnkgStatus vnkg_context_new(VnkgContext **out);
 VNKG_API VnkgStatus vnkg_context_new_with(VnkgContext **out,
                                           const VnkgAllocator *alloc);
 
+/* A context with the settings of `parent` as they are now (limits,
+ * diagnostics sink, mode, seed, temporary-file hook) that allocates
+ * through `alloc` (copied; NULL: the parent's allocator). The context
+ * itself comes from the parent's allocator, which must outlive it. A
+ * thread or an output job gets its own this way. Returns
+ * VNKG_ERR_NO_MEMORY. */
+VNKG_API VnkgStatus vnkg_context_new_derived(VnkgContext **out,
+                                             const VnkgContext *parent,
+                                             const VnkgAllocator *alloc);
+
 /* Frees the context; accepts NULL. */
 VNKG_API void vnkg_context_free(VnkgContext *ctx);
 

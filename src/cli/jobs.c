@@ -71,16 +71,8 @@ keep_diag(VnkgStatus st, const char *message, void *user)
 static VnkgStatus
 slot_context(VnkgContext *parent, Slot *s)
 {
-    VnkgContext *c = NULL;
-    VNKG_TRY(vnkg_context_new_with(&c, vnkg_context_allocator(parent)));
-    *vnkg_context_limits(c) = *vnkg_context_limits(parent);
-    vnkg_context_set_strict(c, vnkg_context_strict(parent));
-    vnkg_context_set_seed(c, vnkg_context_seed(parent));
-    void *user = NULL;
-    VnkgTempFileFn hook = vnkg_context_tempfile_hook(parent, &user);
-    vnkg_context_set_tempfile_hook(c, hook, user);
-    vnkg_context_set_diag(c, keep_diag, s);
-    s->ctx = c;
+    VNKG_TRY(vnkg_context_new_derived(&s->ctx, parent, NULL));
+    vnkg_context_set_diag(s->ctx, keep_diag, s);
     return VNKG_SUCCESS;
 }
 

@@ -2,7 +2,12 @@
 /* A bounded ring of slots: the caller fills slot seq % cap, a worker
  * normalises and extracts it into its own fact store, and the caller
  * merges finished slots strictly in sequence. Merging in order keeps the
- * result independent of the number of threads and of scheduling. */
+ * result independent of the number of threads and of scheduling.
+ * Each slot has an arena: the article's fact store and the extraction's
+ * scratch memory are allocated there and given back in one go once the
+ * store is merged (the document stays with the caller's allocator). */
+#include "../util/arena.h"
+
 #include <vnkg/normalise.h>
 #include <vnkg/pipeline.h>
 
@@ -16,9 +21,11 @@ enum { SLOT_FREE = 0, SLOT_QUEUED, SLOT_RUNNING, SLOT_DONE };
 typedef struct {
     int state;
     VnkgDocument *doc;
-    VnkgFacts *facts;
+    VnkgFacts *facts; /* in `arena` */
     VnkgStatus status;
     double t_normalise, t_extract;
+    VnkgArena *arena; /* the slot's, kept from article to article */
+    VnkgContext *ctx; /* allocates from `arena` */
 } Slot;
 
 struct VnkgPipeline {
@@ -34,6 +41,7 @@ struct VnkgPipeline {
     size_t next_take;  /* next sequence a worker takes */
     size_t next_merge; /* next sequence merged */
     int stopping;
+    int lock_ready; /* lock and conditions initialised */
     pthread_mutex_t lock;
     pthread_cond_t work; /* a slot was queued, or stopping */
     pthread_cond_t done; /* a slot finished */
@@ -58,13 +66,27 @@ process(VnkgContext *ctx, const VnkgLexicon *lex, Slot *s)
     s->status = vnkg_normalise_document(ctx, s->doc);
     double t1 = now();
     if (s->status == VNKG_SUCCESS) {
-        s->status = vnkg_facts_new(ctx, &s->facts);
+        s->status = vnkg_facts_new(s->ctx, &s->facts);
     }
     if (s->status == VNKG_SUCCESS) {
-        s->status = vnkg_extract_document(ctx, lex, s->doc, s->facts);
+        s->status = vnkg_extract_document(s->ctx, lex, s->doc, s->facts);
     }
     s->t_normalise = t1 - t0;
     s->t_extract = now() - t1;
+}
+
+/* Frees the slot's article and store; the slot is free again. */
+static void
+release(VnkgPipeline *p, Slot *s)
+{
+    vnkg_facts_free(s->ctx, s->facts);
+    vnkg_arena_reset(s->arena);
+    vnkg_document_free(p->ctx, s->doc);
+    s->state = SLOT_FREE;
+    s->doc = NULL;
+    s->facts = NULL;
+    s->status = VNKG_SUCCESS;
+    s->t_normalise = s->t_extract = 0;
 }
 
 /* Merges one processed slot into the output and frees it. */
@@ -85,9 +107,7 @@ merge_slot(VnkgPipeline *p, Slot *s)
         p->rejected++; /* strict mode: reported by normalise, run goes on */
         st = VNKG_SUCCESS;
     }
-    vnkg_facts_free(p->ctx, s->facts);
-    vnkg_document_free(p->ctx, s->doc);
-    memset(s, 0, sizeof *s);
+    release(p, s);
     return st;
 }
 
@@ -132,13 +152,23 @@ vnkg_pipeline_new(VnkgContext *ctx, const VnkgLexicon *lex, size_t threads,
     p->cap = p->n_threads ? 64 * p->n_threads : 1;
     p->slots = vnkg_calloc(ctx, p->cap, sizeof *p->slots);
     p->threads = vnkg_calloc(ctx, p->n_threads + 1, sizeof *p->threads);
-    if (!p->slots || !p->threads) {
+    VnkgStatus st = p->slots && p->threads ? VNKG_SUCCESS : VNKG_ERR_NO_MEMORY;
+    for (size_t i = 0; st == VNKG_SUCCESS && i < p->cap; ++i) {
+        Slot *s = &p->slots[i];
+        st = vnkg_arena_new(ctx, &s->arena);
+        if (st == VNKG_SUCCESS) {
+            st = vnkg_context_new_derived(&s->ctx, ctx,
+                                          vnkg_arena_allocator(s->arena));
+        }
+    }
+    if (st != VNKG_SUCCESS) {
         vnkg_pipeline_free(p);
-        return VNKG_ERR_NO_MEMORY;
+        return st;
     }
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->work, NULL);
     pthread_cond_init(&p->done, NULL);
+    p->lock_ready = 1;
     for (size_t i = 0; i < p->n_threads; ++i) {
         if (pthread_create(&p->threads[i], NULL, worker, p) != 0) {
             vnkg_pipeline_free(p);
@@ -181,9 +211,11 @@ VnkgStatus
 vnkg_pipeline_add(VnkgPipeline *p, VnkgDocument *doc)
 {
     if (p->n_threads == 0) {
-        Slot s = {SLOT_RUNNING, doc, NULL, VNKG_SUCCESS, 0, 0};
-        process(p->ctx, p->lex, &s);
-        VnkgStatus st = merge_slot(p, &s);
+        Slot *s = &p->slots[0];
+        s->state = SLOT_RUNNING;
+        s->doc = doc;
+        process(p->ctx, p->lex, s);
+        VnkgStatus st = merge_slot(p, s);
         if (st != VNKG_SUCCESS && p->error == VNKG_SUCCESS) {
             p->error = st;
         }
@@ -255,15 +287,19 @@ vnkg_pipeline_free(VnkgPipeline *p)
             pthread_join(p->threads[i], NULL);
         }
     }
-    if (p->threads && p->slots) {
+    if (p->threads && p->slots && p->lock_ready) {
         pthread_mutex_destroy(&p->lock);
         pthread_cond_destroy(&p->work);
         pthread_cond_destroy(&p->done);
     }
     /* articles never merged (abandoned run) */
     for (size_t i = 0; p->slots && i < p->cap; ++i) {
-        vnkg_facts_free(p->ctx, p->slots[i].facts);
-        vnkg_document_free(p->ctx, p->slots[i].doc);
+        Slot *s = &p->slots[i];
+        if (s->ctx) {
+            release(p, s);
+        }
+        vnkg_context_free(s->ctx);
+        vnkg_arena_free(s->arena);
     }
     vnkg_free(p->ctx, p->slots);
     vnkg_free(p->ctx, p->threads);

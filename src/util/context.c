@@ -8,6 +8,7 @@
 
 struct VnkgContext {
     VnkgAllocator alloc;
+    VnkgAllocator self; /* the one the context itself came from */
     VnkgLimits limits;
     VnkgDiagFn diag;
     void *diag_user;
@@ -56,6 +57,7 @@ vnkg_context_new_with(VnkgContext **out, const VnkgAllocator *alloc)
     }
     memset(ctx, 0, sizeof *ctx);
     ctx->alloc = *alloc;
+    ctx->self = *alloc;
     ctx->limits.max_article_bytes = (size_t)16 << 20;
     ctx->limits.max_file_bytes = (size_t)4 << 30;
     ctx->limits.max_articles = 10000000;
@@ -74,11 +76,27 @@ vnkg_context_new(VnkgContext **out)
     return vnkg_context_new_with(out, &def);
 }
 
+VnkgStatus
+vnkg_context_new_derived(VnkgContext **out, const VnkgContext *parent,
+                         const VnkgAllocator *alloc)
+{
+    *out = NULL;
+    VnkgContext *ctx = parent->alloc.malloc_fn(sizeof *ctx, parent->alloc.user);
+    if (!ctx) {
+        return VNKG_ERR_NO_MEMORY;
+    }
+    *ctx = *parent;
+    ctx->self = parent->alloc;
+    ctx->alloc = alloc ? *alloc : parent->alloc;
+    *out = ctx;
+    return VNKG_SUCCESS;
+}
+
 void
 vnkg_context_free(VnkgContext *ctx)
 {
     if (ctx) {
-        ctx->alloc.free_fn(ctx, ctx->alloc.user);
+        ctx->self.free_fn(ctx, ctx->self.user);
     }
 }
 
