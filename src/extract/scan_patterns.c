@@ -357,6 +357,10 @@ agreement_partner(DocState *ds, size_t k, size_t first, size_t end,
             *locality = 1;
             return m + 1;
         }
+        if (m + 2 < end && is_punct(ds, m, "(") && is_punct(ds, m + 2, ")")) {
+            m += 2; /* "Bản ghi nhớ (MOU) về hợp tác giữa ..." */
+            continue;
+        }
         if (!(tok(ds, m)->flags & VNKG_TOK_WORD) ||
             (tok(ds, m)->flags & VNKG_TOK_CAP)) {
             break;
@@ -408,6 +412,111 @@ first_party(DocState *ds, size_t k, size_t first, size_t end,
     return p < end && is_key(ds, p, "va2") ? p : NONE;
 }
 
+/* A firm or an organisation as a party of "giữa A và B": a lexicon
+ * entry, or a company head and Latin words ("Tập đoàn Marubeni"), maybe
+ * with a bracket after it ("(EVN)", "(Nhật Bản)"). */
+typedef struct {
+    size_t from, to;    /* the name's tokens */
+    size_t entry;       /* its lexicon entry, or NONE: Latin words */
+    size_t open, close; /* the bracket after it, or NONE */
+    size_t next;        /* the token after the party */
+    int partner;        /* a partner (foreign), not a Vietnamese body */
+} Party;
+
+static int
+read_party(const DocState *ds, size_t k, size_t first, size_t end, Party *pt)
+{
+    size_t hl = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
+                           CUE_COMPANY_HEAD);
+    size_t entry, len = entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry);
+    if (!len && hl && k + hl < end) {
+        k += hl;
+        len = entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry);
+    }
+    *pt = (Party){k, k + len, entry, NONE, NONE, k + len, 0};
+    if (len) {
+        VnkgEntityType t = ds->lex->entries[entry].type;
+        if (t != VNKG_TYPE_ORGANIZATION && t != VNKG_TYPE_PARTNER) {
+            return 0;
+        }
+        pt->partner = t == VNKG_TYPE_PARTNER;
+    } else if (hl) {
+        size_t m = company_words(ds, k, end);
+        if (m == k) {
+            return 0;
+        }
+        *pt = (Party){k, m, NONE, NONE, NONE, m, 1};
+    } else {
+        return 0;
+    }
+    size_t b = pt->to;
+    if (b + 2 < end && is_punct(ds, b, "(")) {
+        for (size_t c = b + 2; c < end && c <= b + 6; ++c) {
+            if (is_punct(ds, c, ")")) {
+                pt->open = b;
+                pt->close = c;
+                pt->next = c + 1;
+                break;
+            }
+        }
+    }
+    return 1;
+}
+
+/* Records the party's mentions (and the country in its bracket); its
+ * entity goes to *entity. */
+static VnkgStatus
+take_party(DocState *ds, const Party *pt, size_t first, size_t *entity)
+{
+    if (pt->entry != NONE) {
+        VNKG_TRY(
+            take_entry(ds, pt->from, pt->to - pt->from, pt->entry, entity));
+    } else {
+        VNKG_TRY(take_latin_name(ds, pt->from, pt->to));
+        *entity = ds->found[ds->n_found - 1].entity;
+    }
+    if (pt->open != NONE) {
+        VNKG_TRY(partners_inside(ds, pt->open + 1, pt->close, first));
+    }
+    return VNKG_SUCCESS;
+}
+
+static VnkgStatus add_pact(DocState *ds, size_t agreement, size_t partner);
+
+/* A memorandum between firms or bodies: "Bản ghi nhớ hợp tác giữa Tập
+ * đoàn Điện lực Việt Nam (EVN) và Tập đoàn Marubeni (Nhật Bản)" is "MOU
+ * EVN – Marubeni", with the foreign party as its partner. `i` starts the
+ * head of `hl` tokens, `k` follows "giữa". Nothing is read unless one
+ * party is a partner. */
+static VnkgStatus
+firms_agreement(DocState *ds, size_t i, size_t hl, size_t k, size_t first,
+                size_t end, size_t *next)
+{
+    Party a, b;
+    if (!read_party(ds, k, first, end, &a) || a.next + 1 >= end ||
+        !is_key(ds, a.next, "va2") ||
+        !read_party(ds, a.next + 1, first, end, &b) ||
+        !(a.partner || b.partner)) {
+        return VNKG_SUCCESS;
+    }
+    size_t ea, eb, agreement;
+    VNKG_TRY(take_party(ds, &a, first, &ea));
+    VNKG_TRY(take_party(ds, &b, first, &eb));
+    const char *kind = agreement_kind(ds, i, hl);
+    size_t hs = tok(ds, i)->start, he = tok(ds, i + hl - 1)->end;
+    char label[512];
+    snprintf(label, sizeof label, "%.*s %s – %s",
+             kind ? (int)strlen(kind) : (int)(he - hs),
+             kind ? kind : ds->doc->text + hs,
+             vnkg_facts_entity_at(ds->facts, ea)->label,
+             vnkg_facts_entity_at(ds->facts, eb)->label);
+    VNKG_TRY(resolve_named(ds, VNKG_TYPE_AGREEMENT, label, &agreement));
+    VNKG_TRY(add_found(ds, i, b.next, agreement));
+    VNKG_TRY(add_pact(ds, agreement, b.partner ? eb : ea));
+    *next = b.next;
+    return VNKG_SUCCESS;
+}
+
 static VnkgStatus
 add_pact(DocState *ds, size_t agreement, size_t partner)
 {
@@ -442,7 +551,7 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     if (is_key(ds, p - 1, "giưa4")) {
         size_t va = first_party(ds, p, first, end, &party);
         if (va == NONE) {
-            return VNKG_SUCCESS;
+            return firms_agreement(ds, i, hl, p, first, end, next);
         }
         p = skip_government(ds, va + 1, end);
         locality = !entry_at(ds, p, first, end, VNKG_TYPE_PARTNER, 0, &entry);

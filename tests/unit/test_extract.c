@@ -314,6 +314,24 @@ test_memoranda_and_hyphenated_names(void)
     assert(has_rel(f, "Kim Young-hwan", "Chungcheongbuk", VNKG_REL_HOLDS_OFFICE,
                    "Thống đốc"));
     vnkg_facts_free(ctx, f);
+    /* memoranda between firms: the foreign party is the partner, in
+     * either place; a bracket after a party, "(MOU)" after the head */
+    f = run("Hai bên ký Bản ghi nhớ hợp tác giữa Tập đoàn Điện lực Việt Nam "
+            "(EVN) và Tập đoàn Marubeni (Nhật Bản). Biên bản ghi nhớ (MOU) về "
+            "đầu tư giữa Tập đoàn Sojitz và Tổng công ty Becamex IDC được "
+            "trao. Bản ghi nhớ giữa Tập đoàn Vingroup và Tập đoàn FPT cũng "
+            "được ký.\n",
+            NULL);
+    assert(has_rel(f, "MOU EVN – Marubeni", "Marubeni", VNKG_REL_AGREEMENT_WITH,
+                   NULL));
+    expect_entity(f, "organization", "EVN");
+    expect_entity(f, "partner", "Nhật Bản");
+    assert(has_rel(f, "MOU Sojitz – Becamex IDC", "Sojitz",
+                   VNKG_REL_AGREEMENT_WITH, NULL));
+    /* two Vietnamese firms: no agreement with a partner, no entity */
+    assert(!entity(f, "agreement", "MOU Vingroup – FPT"));
+    expect_entity(f, "organization", "Vingroup");
+    vnkg_facts_free(ctx, f);
 }
 
 static void
