@@ -262,9 +262,45 @@ static size_t name_at(const DocState *ds, size_t i, size_t end, int latin);
  * Burns"); a company's Vietnamese arm ("Tổng Giám đốc Samsung Việt Nam
  * Choi Joo-ho"); a Vietnamese mission's foreign city, which is no entity
  * ("Tổng Lãnh sự Việt Nam tại Côn Minh Nguyễn Đức Quang"). */
+/* Past a bracket after an office's organisation at *j: its abbreviation
+ * ("Ngân hàng Thế giới (WB)") or the country of a firm ("Tập đoàn Posco
+ * (Hàn Quốc)"), whose partners other than the organisation are mentioned.
+ * *j stays when there is none. */
+static VnkgStatus
+past_org_bracket(DocState *ds, size_t *j, size_t first, size_t end,
+                 const Office *o)
+{
+    size_t k = *j, close = NONE;
+    if (o->org == NONE || o->fixed || k + 2 >= end || !is_punct(ds, k, "(")) {
+        return VNKG_SUCCESS;
+    }
+    for (size_t c = k + 2; c < end && c <= k + 5 && close == NONE; ++c) {
+        close = is_punct(ds, c, ")") ? c : NONE;
+    }
+    if (close == NONE) {
+        return VNKG_SUCCESS;
+    }
+    for (size_t m = k + 1; m < close;) {
+        size_t entry, entity,
+            len = entry_at(ds, m, first, close, VNKG_TYPE_PARTNER, 0, &entry);
+        if (!len) {
+            m++;
+            continue;
+        }
+        VNKG_TRY(resolve_entry(ds, entry, &entity));
+        if (entity != o->org) {
+            VNKG_TRY(add_found(ds, m, m + len, entity));
+        }
+        m += len;
+    }
+    *j = close + 1;
+    return VNKG_SUCCESS;
+}
+
 static VnkgStatus
 past_posting(DocState *ds, size_t *j, size_t first, size_t end, const Office *o)
 {
+    VNKG_TRY(past_org_bracket(ds, j, first, end, o));
     size_t k = *j, entry;
     int foreign =
         o->org != NONE &&

@@ -354,6 +354,25 @@ test_postings_and_former_offices(void)
     assert(
         !has_rel(f, "Lê Minh Khái", "Chính phủ", VNKG_REL_HOLDS_OFFICE, NULL));
     vnkg_facts_free(ctx, f);
+    /* a bracket after the organisation (its abbreviation, a firm's
+     * country) and a posting before the name */
+    f = run("Phó Thủ tướng tiếp Giám đốc Quốc gia Ngân hàng Thế giới (WB) tại "
+            "Việt Nam Mariam Sherman và Chủ tịch Tập đoàn Posco (Hàn Quốc) "
+            "Chang In-hwa. Bà Ramla Khalidi, Trưởng Đại diện thường trú "
+            "Chương trình Phát triển Liên hợp quốc (UNDP) tại Việt Nam, phát "
+            "biểu. Tổng Giám đốc Tổ chức Nông lương Liên hợp quốc (FAO) Khuất "
+            "Đông Ngọc dự.\n",
+            NULL);
+    assert(has_rel(f, "Mariam Sherman", "WB", VNKG_REL_HOLDS_OFFICE,
+                   "Giám đốc Quốc gia"));
+    assert(has_rel(f, "Chang In-hwa", "POSCO", VNKG_REL_HOLDS_OFFICE, NULL));
+    expect_entity(f, "partner", "Hàn Quốc");
+    assert(has_rel(f, "Ramla Khalidi", "UNDP", VNKG_REL_HOLDS_OFFICE,
+                   "Trưởng Đại diện thường trú"));
+    assert(has_rel(f, "Khuất Đông Ngọc", "FAO", VNKG_REL_HOLDS_OFFICE,
+                   "Tổng Giám đốc"));
+    assert(entity(f, "partner", "WB")->mentions == 1); /* "(WB)": an alias */
+    vnkg_facts_free(ctx, f);
     /* a diplomat's portfolio and mission before the country */
     f = run("Ông Stefan Keller, Tham tán Kinh tế Đại sứ quán Thụy Sĩ, phát "
             "biểu.\n",
