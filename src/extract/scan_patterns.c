@@ -327,13 +327,12 @@ agreement_kind(const DocState *ds, size_t i, size_t len)
     return NULL;
 }
 
-/* The counterpart after an agreement head: "Việt Nam – X", "X – Việt
- * Nam", or "(hợp tác) với X" where X is a partner or a foreign locality. */
+/* "Việt Nam – X" or "X – Việt Nam" at k, X a partner: where X starts
+ * (its entry in *entry), else NONE. */
 static size_t
-agreement_partner(DocState *ds, size_t k, size_t first, size_t end,
-                  size_t *entry, int *locality)
+vietnam_pair(const DocState *ds, size_t k, size_t first, size_t end,
+             size_t *entry)
 {
-    *locality = 0;
     if (k + 3 < end && is_vietnam(ds, k, end) && is_punct(ds, k + 2, "-")) {
         size_t len =
             entry_at(ds, k + 3, first, end, VNKG_TYPE_PARTNER, 0, entry);
@@ -343,6 +342,69 @@ agreement_partner(DocState *ds, size_t k, size_t first, size_t end,
     if (len && k + len + 2 < end && is_punct(ds, k + len, "-") &&
         is_key(ds, k + len + 1, "viêt5")) {
         return k;
+    }
+    return NONE;
+}
+
+/* Words that describe an agreement in lower case: "Hiệp định Đối tác
+ * kinh tế toàn diện", "... thương mại tự do", "... bảo hộ đầu tư". */
+static int
+is_agreement_word(const DocState *ds, size_t k)
+{
+    static const char *const words[] = {
+        "kinh", "tê1",  "toan2",  "diên5",  "tư5",   "do",   "thương",
+        "mai5", "đâu2", "tư",     "khu",    "vưc5",  "đôi1", "tac1",
+        "hơp5", "song", "phương", "chiên1", "lươc5", "ưu",   "đai4",
+        "bao3", "hô5",  "va2",    NULL};
+    for (int w = 0; words[w]; ++w) {
+        if (is_key(ds, k, words[w])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The counterpart of a named agreement whose description runs between
+ * the head and "Việt Nam – X": "Hiệp định Đối tác Kinh tế Toàn diện
+ * (CEPA) Việt Nam – UAE". Capitalised words, agreement words and one
+ * bracketed acronym (its token in *acronym) may come first. Where X
+ * starts, else NONE. */
+static size_t
+described_pair(const DocState *ds, size_t k, size_t first, size_t end,
+               size_t *entry, size_t *acronym)
+{
+    *acronym = NONE;
+    for (size_t m = k; m < end && m < k + 12;) {
+        size_t pair = vietnam_pair(ds, m, first, end, entry);
+        if (pair != NONE) {
+            return m > k ? pair : NONE; /* right after the head: not ours */
+        }
+        if (m + 2 < end && is_punct(ds, m, "(") && is_punct(ds, m + 2, ")") &&
+            (tok(ds, m + 1)->flags & VNKG_TOK_UPPER) && *acronym == NONE) {
+            *acronym = m + 1;
+            m += 3;
+        } else if ((tok(ds, m)->flags & VNKG_TOK_WORD) &&
+                   ((tok(ds, m)->flags & VNKG_TOK_CAP) ||
+                    is_agreement_word(ds, m))) {
+            m++;
+        } else {
+            break;
+        }
+    }
+    return NONE;
+}
+
+/* The counterpart after an agreement head: "Việt Nam – X", "X – Việt
+ * Nam", or "(hợp tác) với X" where X is a partner or a foreign locality. */
+static size_t
+agreement_partner(DocState *ds, size_t k, size_t first, size_t end,
+                  size_t *entry, int *locality)
+{
+    *locality = 0;
+    size_t pair = vietnam_pair(ds, k, first, end, entry);
+    if (pair != NONE ||
+        (k + 3 < end && is_vietnam(ds, k, end) && is_punct(ds, k + 2, "-"))) {
+        return pair;
     }
     /* "Biên bản ghi nhớ về thiết lập quan hệ hợp tác hữu nghị giữa ...":
      * a phrase of lower-case words before the parties */
@@ -542,8 +604,12 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
         entry_at(ds, i, first, end, VNKG_TYPE_AGREEMENT, 0, &entry)) {
         return VNKG_SUCCESS;
     }
-    int locality;
-    size_t p = agreement_partner(ds, i + hl, first, end, &entry, &locality);
+    int locality = 0;
+    size_t acronym;
+    size_t p = described_pair(ds, i + hl, first, end, &entry, &acronym);
+    if (p == NONE) {
+        p = agreement_partner(ds, i + hl, first, end, &entry, &locality);
+    }
     if (p == NONE) {
         return VNKG_SUCCESS;
     }
@@ -573,6 +639,10 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     const VnkgEntity *pe = vnkg_facts_entity_at(ds->facts, partner);
     char label[512];
     size_t hs = tok(ds, i)->start, he = tok(ds, i + hl - 1)->end;
+    if (!kind && acronym != NONE) { /* "(CEPA)": the kind it names */
+        hs = tok(ds, acronym)->start;
+        he = tok(ds, acronym)->end;
+    }
     if (kind) {
         snprintf(label, sizeof label, "%s %s – %s", kind, party, pe->label);
     } else {

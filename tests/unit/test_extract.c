@@ -328,6 +328,17 @@ test_memoranda_and_hyphenated_names(void)
     expect_entity(f, "partner", "Nhật Bản");
     assert(has_rel(f, "MOU Sojitz – Becamex IDC", "Sojitz",
                    VNKG_REL_AGREEMENT_WITH, NULL));
+    /* a description and an acronym between the head and the parties */
+    VnkgFacts *g = run("Hai nước đàm phán Hiệp định Đối tác Kinh tế Toàn diện "
+                       "(CEPA) Việt Nam - UAE. Hiệp định này giúp thương mại "
+                       "tăng, doanh nghiệp Việt Nam - Nhật Bản hưởng lợi.\n",
+                       NULL);
+    assert(has_rel(g, "CEPA Việt Nam – UAE", "UAE", VNKG_REL_AGREEMENT_WITH,
+                   NULL));
+    /* ordinary words between: not an agreement's name */
+    assert(!has_rel(g, "Hiệp định Việt Nam – Nhật Bản", "Nhật Bản",
+                    VNKG_REL_AGREEMENT_WITH, NULL));
+    vnkg_facts_free(ctx, g);
     /* two Vietnamese firms: no agreement with a partner, no entity */
     assert(!entity(f, "agreement", "MOU Vingroup – FPT"));
     expect_entity(f, "organization", "Vingroup");
