@@ -607,6 +607,7 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     int locality = 0;
     size_t acronym;
     size_t p = described_pair(ds, i + hl, first, end, &entry, &acronym);
+    size_t described = p == NONE ? 0 : p; /* the description ends before */
     if (p == NONE) {
         p = agreement_partner(ds, i + hl, first, end, &entry, &locality);
     }
@@ -635,7 +636,12 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
         VNKG_TRY(take_entry(ds, p, len, entry, &partner));
         stop = p + len;
     }
+    /* the kind from the head, or from the description when there is one
+     * ("Hiệp định FTA Việt Nam – EFTA") */
     const char *kind = agreement_kind(ds, i, hl);
+    if (!kind && described) {
+        kind = agreement_kind(ds, i, described - i);
+    }
     const VnkgEntity *pe = vnkg_facts_entity_at(ds->facts, partner);
     char label[512];
     size_t hs = tok(ds, i)->start, he = tok(ds, i + hl - 1)->end;

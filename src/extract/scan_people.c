@@ -101,8 +101,13 @@ attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
     if (strcmp(kind, "ministry") == 0) {
         type = VNKG_TYPE_MINISTRY;
         elliptic = 1;
-        /* "Bộ trưởng Thương mại Hoa Kỳ": the country's minister */
+        /* "Bộ trưởng Thương mại Hoa Kỳ": the country's minister; also
+         * "Bộ trưởng Bộ Kinh tế, Thương mại và Công nghiệp Nhật Bản" */
         size_t p = foreign_portfolio(ds, k, first, end);
+        if (p == k && k + 1 < end && is_key(ds, k, "bô5")) {
+            p = foreign_portfolio(ds, k + 1, first, end);
+            p = p == k + 1 ? k : p;
+        }
         if (p > k) {
             len = partner_at(ds, p, first, end, &entry);
             VNKG_TRY(take_entry(ds, p, len, entry, &o->org));
@@ -170,6 +175,17 @@ attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
         VNKG_TRY(take_entry(ds, k, len, entry, &o->org));
         *j = k + len;
         *done = 1;
+    } else if (type == VNKG_TYPE_PARTNER && k > first && k < end &&
+               (is_key(ds, k - 1, "bang") || is_key(ds, k - 1, "tinh3"))) {
+        /* "Thống đốc bang Victoria (Australia)": a title ending with the
+         * unit word, then a locality the gazetteer does not know */
+        size_t before = ds->n_found, stop;
+        VNKG_TRY(scan_locality(ds, k - 1, first, end, &stop));
+        if (stop > k && ds->n_found > before) {
+            o->org = ds->found[before].entity;
+            *j = stop;
+            *done = 1;
+        }
     }
     return VNKG_SUCCESS;
 }

@@ -335,6 +335,11 @@ test_memoranda_and_hyphenated_names(void)
                        NULL);
     assert(has_rel(g, "CEPA Việt Nam – UAE", "UAE", VNKG_REL_AGREEMENT_WITH,
                    NULL));
+    vnkg_facts_free(ctx, g);
+    /* the kind read in the description: the lexicon's FTA with EFTA */
+    g = run("Các địa phương thực hiện Hiệp định FTA Việt Nam - EFTA.\n", NULL);
+    assert(has_rel(g, "FTA Việt Nam - EFTA", "EFTA", VNKG_REL_AGREEMENT_WITH,
+                   NULL));
     /* ordinary words between: not an agreement's name */
     assert(!has_rel(g, "Hiệp định Việt Nam – Nhật Bản", "Nhật Bản",
                     VNKG_REL_AGREEMENT_WITH, NULL));
@@ -383,6 +388,22 @@ test_postings_and_former_offices(void)
     assert(has_rel(f, "Khuất Đông Ngọc", "FAO", VNKG_REL_HOLDS_OFFICE,
                    "Tổng Giám đốc"));
     assert(entity(f, "partner", "WB")->mentions == 1); /* "(WB)": an alias */
+    vnkg_facts_free(ctx, f);
+    /* a foreign minister's ministry written with "Bộ"; a title ending
+     * with "bang" before a state the gazetteer does not know; a Chinese
+     * family name in its Sino-Vietnamese reading */
+    f = run("Bộ trưởng Bộ Kinh tế, Thương mại và Công nghiệp Nhật Bản "
+            "Nishimura Yasutoshi dự. Ông tiếp Thống đốc bang Victoria "
+            "(Australia) Jacinta Allan. Chủ tịch Trung Quốc Tập Cận Bình phát "
+            "biểu.\n",
+            NULL);
+    assert(has_rel(f, "Nishimura Yasutoshi", "Nhật Bản", VNKG_REL_HOLDS_OFFICE,
+                   "Bộ trưởng"));
+    assert(has_rel(f, "Jacinta Allan", "Victoria", VNKG_REL_HOLDS_OFFICE,
+                   "Thống đốc bang"));
+    expect_entity(f, "partner", "Australia");
+    assert(has_rel(f, "Tập Cận Bình", "Trung Quốc", VNKG_REL_HOLDS_OFFICE,
+                   "Chủ tịch"));
     vnkg_facts_free(ctx, f);
     /* a diplomat's portfolio and mission before the country */
     f = run("Ông Stefan Keller, Tham tán Kinh tế Đại sứ quán Thụy Sĩ, phát "
