@@ -30,7 +30,8 @@ VNKG_API VnkgStatus vnkg_ingest_text(VnkgContext *ctx, const char *name,
                                      VnkgDocument **out);
 
 /* HTML: parsed with libxml2 (no network, no entity expansion), keeps the
- * <title> (or og:title / first h1) and the article body, drops script,
+ * title (og:title, else <title> less a site name after its last " | ",
+ * else the first h1) and the article body, drops script,
  * style, nav, header, footer, aside, form and menus. The date comes from
  * meta tags (article:published_time, date, pubdate, dc.date) when present.
  * Returns VNKG_ERR_NO_MEMORY, VNKG_ERR_LIMIT, VNKG_ERR_BAD_SYNTAX. */

@@ -206,6 +206,22 @@ node_title(HtmlPage *page, xmlNode *node, size_t depth, char **out)
     return st;
 }
 
+/* A <title> ends with the site's name after " | " ("Việt Nam - Hàn Quốc
+ * thúc đẩy hợp tác | Báo Đầu tư"): the headline is what precedes the
+ * last one, when that is not too short to be one. (" - " is left: it
+ * joins the parties of headlines as often as it sets off a site.) */
+static void
+cut_site_name(char *title)
+{
+    char *bar = NULL;
+    for (char *p = strstr(title, " | "); p; p = strstr(p + 1, " | ")) {
+        bar = p;
+    }
+    if (bar && bar - title >= 12) {
+        *bar = '\0';
+    }
+}
+
 static VnkgStatus
 fill_meta(HtmlPage *page, VnkgDocument *doc)
 {
@@ -216,6 +232,9 @@ fill_meta(HtmlPage *page, VnkgDocument *doc)
     }
     if (!doc->title && page->title) {
         VNKG_TRY(node_title(page, page->title, 0, &doc->title));
+        if (doc->title) {
+            cut_site_name(doc->title);
+        }
     }
     if (!doc->title && page->h1) {
         VNKG_TRY(node_title(page, page->h1, page->h1_depth, &doc->title));

@@ -290,6 +290,18 @@ test_html_fallbacks(void)
            0);
     vnkg_document_free(ctx, doc);
 
+    /* A site's name after the last " | " of <title> is cut; " - " and a
+     * short head are kept */
+    doc = html(ctx, "s.html",
+               "<title>Việt Nam - Hàn Quốc thúc đẩy hợp tác | Kinh tế | Báo "
+               "Đầu tư</title><p>Thân.</p>");
+    assert(strcmp(doc->title,
+                  "Việt Nam - Hàn Quốc thúc đẩy hợp tác | Kinh tế") == 0);
+    vnkg_document_free(ctx, doc);
+    doc = html(ctx, "s2.html", "<title>Tin | Báo X</title><p>Thân.</p>");
+    assert(strcmp(doc->title, "Tin | Báo X") == 0);
+    vnkg_document_free(ctx, doc);
+
     /* Only an h1 for a title; invalid date ignored; body marker class. */
     doc = html(ctx, "c.html",
                "<body><meta name=\"pubdate\" content=\"2025-02-30\">"
