@@ -624,7 +624,13 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
         locality = !entry_at(ds, p, first, end, VNKG_TYPE_PARTNER, 0, &entry);
     }
     size_t partner = NONE, stop;
-    if (locality) {
+    Party firm;
+    if (locality && is_key(ds, p - 1, "va2") &&
+        read_party(ds, p, first, end, &firm) && firm.partner) {
+        /* "giữa UBND tỉnh Ninh Bình và Tập đoàn Hyundai (Hàn Quốc)" */
+        VNKG_TRY(take_party(ds, &firm, first, &partner));
+        stop = firm.next;
+    } else if (locality) {
         size_t before = ds->n_found;
         VNKG_TRY(scan_locality(ds, p, first, end, &stop));
         if (stop == p || ds->n_found == before) {

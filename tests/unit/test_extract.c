@@ -335,14 +335,23 @@ test_memoranda_and_hyphenated_names(void)
                        NULL);
     assert(has_rel(g, "CEPA Việt Nam – UAE", "UAE", VNKG_REL_AGREEMENT_WITH,
                    NULL));
+    /* ordinary words between: not an agreement's name */
+    assert(!has_rel(g, "Hiệp định Việt Nam – Nhật Bản", "Nhật Bản",
+                    VNKG_REL_AGREEMENT_WITH, NULL));
+    assert(!entity(g, "agreement", "Hiệp định Việt Nam – Nhật Bản"));
     vnkg_facts_free(ctx, g);
     /* the kind read in the description: the lexicon's FTA with EFTA */
     g = run("Các địa phương thực hiện Hiệp định FTA Việt Nam - EFTA.\n", NULL);
     assert(has_rel(g, "FTA Việt Nam - EFTA", "EFTA", VNKG_REL_AGREEMENT_WITH,
                    NULL));
-    /* ordinary words between: not an agreement's name */
-    assert(!has_rel(g, "Hiệp định Việt Nam – Nhật Bản", "Nhật Bản",
-                    VNKG_REL_AGREEMENT_WITH, NULL));
+    vnkg_facts_free(ctx, g);
+    /* a province and a firm */
+    g = run("Hai bên ký Biên bản ghi nhớ giữa UBND tỉnh Ninh Bình và Tập đoàn "
+            "Hyundai (Hàn Quốc).\n",
+            NULL);
+    assert(has_rel(g, "MOU Ninh Bình – Hyundai", "Hyundai",
+                   VNKG_REL_AGREEMENT_WITH, NULL));
+    expect_entity(g, "partner", "Hàn Quốc");
     vnkg_facts_free(ctx, g);
     /* two Vietnamese firms: no agreement with a partner, no entity */
     assert(!entity(f, "agreement", "MOU Vingroup – FPT"));
