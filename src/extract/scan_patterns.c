@@ -201,6 +201,43 @@ form_is_cased(const DocState *ds, size_t k, size_t end, size_t len)
     return 0;
 }
 
+/* A foreign firm described in Vietnamese and named by the short name in
+ * its bracket: "Công ty Dầu khí Quốc tế Kuwait (KPI)", "Tập đoàn Dầu khí
+ * Quốc gia Malaysia (Petronas)". The description from `k` (after the
+ * head at i) is at most eight words and names a foreign country, which
+ * is part of the name, not a mention of its own; the bracket holds an
+ * acronym or one Latin word. The firm is a partner labelled with it. */
+static VnkgStatus
+described_firm(DocState *ds, size_t i, size_t k, size_t first, size_t end,
+               size_t *next)
+{
+    int country = 0;
+    size_t m = k;
+    while (m < end && m < k + 8 && (tok(ds, m)->flags & VNKG_TOK_WORD)) {
+        size_t entry,
+            len = entry_at(ds, m, first, end, VNKG_TYPE_PARTNER, 0, &entry);
+        country |= len > 0;
+        m += len ? len : 1;
+    }
+    if (!country || m == k || m + 2 >= end || !is_punct(ds, m, "(") ||
+        !is_punct(ds, m + 2, ")") ||
+        !((tok(ds, m + 1)->flags & VNKG_TOK_UPPER) ||
+          is_latin_name_word(ds, m + 1))) {
+        return VNKG_SUCCESS;
+    }
+    size_t b = tok(ds, m + 1)->start, x = tok(ds, m + 1)->end, entity;
+    char label[64];
+    if (x - b >= sizeof label) {
+        return VNKG_SUCCESS;
+    }
+    memcpy(label, ds->doc->text + b, x - b);
+    label[x - b] = '\0';
+    VNKG_TRY(resolve_named(ds, VNKG_TYPE_PARTNER, label, &entity));
+    VNKG_TRY(add_found(ds, i, m, entity)); /* the name, not its bracket */
+    *next = m + 3;
+    return VNKG_SUCCESS;
+}
+
 VnkgStatus
 scan_company(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
 {
@@ -228,7 +265,7 @@ scan_company(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
      * partner it starts with: "hãng hàng không Qatar Airways" is the
      * airline, not Qatar */
     if (m == k) {
-        return VNKG_SUCCESS;
+        return described_firm(ds, i, k, first, end, next);
     }
     VNKG_TRY(take_latin_name(ds, k, m));
     *next = m;

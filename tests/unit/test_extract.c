@@ -240,6 +240,20 @@ test_companies(void)
         }
     }
     vnkg_facts_free(ctx, f);
+    /* a foreign firm described in Vietnamese, named by its bracket: the
+     * country inside the name is no mention; a Vietnamese firm and a
+     * bracket that is no name are not such firms */
+    f = run("Công ty Dầu khí Quốc tế Kuwait (KPI) và Tập đoàn Dầu khí Quốc "
+            "gia Malaysia (Petronas) góp vốn. Tập đoàn Dầu khí Việt Nam (PVN) "
+            "tham gia. Văn phòng tại Nhật Bản (xem ảnh) mở cửa.\n",
+            NULL);
+    expect_entity(f, "partner", "KPI");
+    expect_entity(f, "partner", "Petronas");
+    assert(!entity(f, "partner", "Kuwait") &&
+           !entity(f, "partner", "Malaysia"));
+    assert(!entity(f, "partner", "PVN"));
+    expect_entity(f, "partner", "Nhật Bản");
+    vnkg_facts_free(ctx, f);
 }
 
 static void
