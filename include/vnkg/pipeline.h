@@ -23,7 +23,9 @@ typedef struct {
 /* A pipeline that merges every article into `out` (borrowed, must outlive
  * the pipeline) using `lex` (borrowed). `threads` 0 or 1 works inline in
  * the caller's thread. The context's allocator and diagnostic sink must
- * be safe to call from several threads (the defaults are).
+ * be safe to call from several threads (the defaults are). Extraction
+ * runs under contexts derived from `ctx` here (vnkg_context_new_derived):
+ * settings changed on `ctx` later do not reach it.
  * Returns VNKG_ERR_NO_MEMORY, VNKG_ERR_INTERNAL (threads not started). */
 VNKG_API VnkgStatus vnkg_pipeline_new(VnkgContext *ctx, const VnkgLexicon *lex,
                                       size_t threads, VnkgFacts *out,
