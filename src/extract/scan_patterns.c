@@ -527,7 +527,8 @@ read_party(const DocState *ds, size_t k, size_t first, size_t end, Party *pt)
 {
     size_t hl = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
                            CUE_COMPANY_HEAD);
-    size_t entry, len = entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry);
+    size_t entry = NONE,
+           len = entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry);
     if (!len && hl && k + hl < end) {
         k += hl;
         len = entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry);
