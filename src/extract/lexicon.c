@@ -15,12 +15,17 @@
 #define NO_PAYLOAD SIZE_MAX
 
 static const char *const cue_names[] = {
-    "person_prefix",       "partner_cue",        "province_prefix",
-    "not_province_prefix", "byline_marker",      "bridge_point",
-    "event_word",          "agreement_head",     "document_head",
-    "company_head",        "not_entity",         "chair_verb",
-    "attend_verb",         "boilerplate",        "boilerplate_end",
-    "city_province",       "publication_prefix", "portfolio_word"};
+    "person_prefix",      "partner_cue",
+    "province_prefix",    "not_province_prefix",
+    "byline_marker",      "bridge_point",
+    "event_word",         "agreement_head",
+    "document_head",      "company_head",
+    "not_entity",         "chair_verb",
+    "attend_verb",        "boilerplate",
+    "boilerplate_end",    "city_province",
+    "publication_prefix", "portfolio_word",
+    "org_head",
+};
 /* every kind needs its name: a missing one would be a NULL in the table */
 _Static_assert(sizeof cue_names / sizeof cue_names[0] == CUE_COUNT,
                "cue_names");

@@ -27,6 +27,7 @@ typedef enum {
     CUE_CITY_PROVINCE,
     CUE_PUBLICATION,
     CUE_PORTFOLIO,
+    CUE_ORG_HEAD,
     CUE_COUNT
 } CueKind;
 

@@ -190,6 +190,80 @@ attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
     return VNKG_SUCCESS;
 }
 
+static int starts_lexical(const DocState *ds, size_t i, size_t end);
+static size_t name_at(const DocState *ds, size_t i, size_t end, int latin);
+static int attaches_to(const LexTitle *t, VnkgEntityType type);
+
+/* True when a Vietnamese person's full name starts at token w (not a
+ * gazetteer name that starts with a family name: "Hồ Chí Minh"). */
+static int
+person_starts(const DocState *ds, size_t w, size_t end)
+{
+    return lex_is_surname(ds->lex, tok(ds, w)) && !starts_lexical(ds, w, end) &&
+           name_at(ds, w, end, 0) >= 2;
+}
+
+/* The end of the name of a body the gazetteer lacks, from its org_head
+ * at k: up to a person's name or a bracket, or to a comma or other stop
+ * right after a capitalised word ("Trung tâm Xúc tiến Đầu tư, Thương
+ * mại và Du lịch tỉnh Nghệ An, cho biết"); a comma or dash inside joins
+ * the words after it. k when no such name is there. */
+static size_t
+unknown_org_end(const DocState *ds, size_t k, size_t first, size_t end)
+{
+    size_t hl =
+        lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k, CUE_ORG_HEAD);
+    if (!hl || !is_cap_word(ds, k) || k + hl >= end ||
+        !(tok(ds, k + hl)->flags & VNKG_TOK_WORD)) {
+        return k;
+    }
+    size_t w = k + hl, entry;
+    for (; w < end && w < k + hl + 14; ++w) {
+        if (person_starts(ds, w, end) || is_punct(ds, w, "(")) {
+            return w;
+        }
+        if (entry_at(ds, w, first, end, VNKG_TYPE_PARTNER, 0, &entry)) {
+            return k; /* a foreign body's: the partner is read instead */
+        }
+        int joins = is_punct(ds, w, "-") ||
+                    (is_punct(ds, w, ",") && w + 1 < end &&
+                     is_cap_word(ds, w + 1) && !person_starts(ds, w + 1, end));
+        if (!joins && !(tok(ds, w)->flags & VNKG_TOK_WORD)) {
+            break;
+        }
+    }
+    return w < end && is_cap_word(ds, w - 1) ? w : k;
+}
+
+/* "Viện trưởng Viện Nghiên cứu quản lý kinh tế Trung ương Trần Thị Hồng
+ * Minh": a title that may be held in an organisation, followed by a body
+ * the gazetteer lacks, holds it in that body, named as written; the
+ * provinces in its name are mentioned. */
+static VnkgStatus
+attach_unknown_org(DocState *ds, size_t *j, size_t first, size_t end, Office *o)
+{
+    size_t k = *j, e = k < end ? unknown_org_end(ds, k, first, end) : k;
+    size_t b = tok(ds, k)->start, x = e > k ? tok(ds, e - 1)->end : b;
+    char label[256];
+    if (e == k || x - b >= sizeof label) {
+        return VNKG_SUCCESS;
+    }
+    memcpy(label, ds->doc->text + b, x - b);
+    label[x - b] = '\0';
+    for (size_t m = k + 1; m < e;) {
+        size_t entry, place,
+            len = entry_at(ds, m, first, e, VNKG_TYPE_PROVINCE, 0, &entry);
+        if (len) {
+            VNKG_TRY(take_entry(ds, m, len, entry, &place));
+        }
+        m += len ? len : 1;
+    }
+    VNKG_TRY(resolve_named(ds, VNKG_TYPE_ORGANIZATION, label, &o->org));
+    VNKG_TRY(add_found(ds, k, e, o->org));
+    *j = e;
+    return VNKG_SUCCESS;
+}
+
 static VnkgStatus
 attach_org(DocState *ds, size_t *j, size_t first, size_t end, Office *o)
 {
@@ -197,6 +271,10 @@ attach_org(DocState *ds, size_t *j, size_t first, size_t end, Office *o)
     int done = 0;
     for (size_t a = 0; a < t->n_attach && !done; ++a) {
         VNKG_TRY(attach_kind(ds, t->attach[a], j, first, end, o, &done));
+    }
+    if (!done && attaches_to(t, VNKG_TYPE_ORGANIZATION)) {
+        VNKG_TRY(attach_unknown_org(ds, j, first, end, o));
+        done = o->org != NONE;
     }
     if (!done) {
         for (size_t a = 0; a < t->n_attach; ++a) {
@@ -269,9 +347,6 @@ organ_in_title(DocState *ds, size_t from, size_t to, size_t first,
     return VNKG_SUCCESS;
 }
 
-static int starts_lexical(const DocState *ds, size_t i, size_t end);
-static size_t name_at(const DocState *ds, size_t i, size_t end, int latin);
-
 /* Past the place of an office after its title and organisation, to the
  * name: "Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper"; a foreign mission's
  * province, still a mention of it ("Tổng Lãnh sự Hoa Kỳ tại TP.HCM Susan
@@ -298,7 +373,7 @@ past_org_bracket(DocState *ds, size_t *j, size_t first, size_t end,
     }
     for (size_t m = k + 1; m < close;) {
         size_t entry, entity,
-            len = entry_at(ds, m, first, close, VNKG_TYPE_PARTNER, 0, &entry);
+            len = entry_at(ds, m, first, close, VNKG_TYPE_COUNT, 0, &entry);
         if (!len) {
             m++;
             continue;

@@ -49,7 +49,7 @@ CUE_KINDS = ("person_prefix", "partner_cue", "province_prefix", "not_province_pr
              "byline_marker", "bridge_point", "event_word", "agreement_head",
              "document_head", "company_head", "not_entity",
              "chair_verb", "attend_verb", "boilerplate", "boilerplate_end", "city_province",
-             "publication_prefix", "portfolio_word")
+             "publication_prefix", "portfolio_word", "org_head")
 ATTACH_WORDS = ("ministry", "province", "partner", "organization", "none")
 SCOPES = ("vn", "foreign", "any")
 MARKERS = "=~^"

@@ -437,6 +437,40 @@ test_postings_and_former_offices(void)
     vnkg_facts_free(ctx, f);
 }
 
+/* Bodies the gazetteer lacks after an office's title, named as written
+ * up to the person or a bracket, or a comma after a capitalised word */
+static void
+test_unknown_bodies(void)
+{
+    VnkgFacts *f = run(
+        "Viện trưởng Viện Nghiên cứu quản lý kinh tế Trung ương Trần Thị "
+        "Hồng Minh trình bày. Vụ trưởng Vụ Thị trường châu Á - châu Phi (Bộ "
+        "Công Thương) Trần Thu Quỳnh cho biết. Ông Trần Văn Bình, Giám đốc "
+        "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh Nghệ An, "
+        "phát biểu.\n",
+        NULL);
+    assert(has_rel(f, "Trần Thị Hồng Minh",
+                   "Viện Nghiên cứu quản lý kinh tế Trung ương",
+                   VNKG_REL_HOLDS_OFFICE, "Viện trưởng"));
+    assert(has_rel(f, "Trần Thu Quỳnh", "Vụ Thị trường châu Á - châu Phi",
+                   VNKG_REL_HOLDS_OFFICE, "Vụ trưởng"));
+    expect_entity(f, "ministry", "Bộ Công Thương");
+    assert(has_rel(f, "Trần Văn Bình",
+                   "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh Nghệ "
+                   "An",
+                   VNKG_REL_HOLDS_OFFICE, "Giám đốc"));
+    expect_entity(f, "province", "Nghệ An");
+    vnkg_facts_free(ctx, f);
+    /* no clear end, or a foreign body's office: no organisation */
+    f = run("Giám đốc Trung tâm Hội nghị Quốc gia cho biết sẽ mở cửa. Ông "
+            "Sugano Yuichi, Giám đốc Văn phòng JICA tại Việt Nam, dự.\n",
+            NULL);
+    for (size_t i = 0; i < vnkg_facts_entity_count(f); ++i) {
+        assert(vnkg_facts_entity_at(f, i)->type != VNKG_TYPE_ORGANIZATION);
+    }
+    vnkg_facts_free(ctx, f);
+}
+
 static void
 test_state_organs(void)
 {
@@ -619,6 +653,7 @@ main(void)
     test_memoranda_and_hyphenated_names();
     test_state_organs();
     test_postings_and_former_offices();
+    test_unknown_bodies();
     test_unicode_forms();
     test_time_aware_units();
     test_documents();
