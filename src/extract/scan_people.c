@@ -232,7 +232,10 @@ unknown_org_end(const DocState *ds, size_t k, size_t first, size_t end)
             break;
         }
     }
-    return w < end && is_cap_word(ds, w - 1) ? w : k;
+    if (w == k + hl + 14 && w < end) {
+        return k; /* no end in sight: not read */
+    }
+    return is_cap_word(ds, w - 1) ? w : k;
 }
 
 /* "Viện trưởng Viện Nghiên cứu quản lý kinh tế Trung ương Trần Thị Hồng
