@@ -41,9 +41,11 @@ VNKG_API VnkgStatus vnkg_ingest_html(VnkgContext *ctx, const char *name,
 
 /* JSON Lines: one object per line with `id`, `url`, `date`, `title`, `text`
  * (only `text` required). Crawlers' names are read too: `_id`; `link`,
- * `source_url`; `published`, `published_at`, `publish_date`,
- * `date_publish`, `datePublished`, `pubDate`, `pub_date`; `headline`;
- * `content`, `body`, `maintext`, `article` (the first present is used). A
+ * `source_url`, `canonical_url`; `published`, `published_at`,
+ * `publish_date`, `date_publish`, `datePublished`, `publishedAt`,
+ * `pubDate`, `pub_date`; `headline`; `content`, `body`, `maintext`,
+ * `article`, `articleBody`, `article_text`, `html` (the first present is
+ * used). A
  * text that is HTML is read as an HTML page (title and date from it when
  * the object has none). A malformed line is reported with its line
  * number and skipped; the other lines are still delivered to `fn`.

@@ -53,16 +53,20 @@ get_string(const cJSON *obj, const char *name)
 
 /* The fields of an article under the names crawlers give them: ours
  * first, then those of common crawl tools (news-please's maintext and
- * date_publish, schema.org's headline and datePublished, feeds' link and
- * pubDate). The first one present as a string is used. */
-static const char *const text_fields[] = {"text",     "content", "body",
-                                          "maintext", "article", NULL};
+ * date_publish, schema.org's headline, articleBody and datePublished,
+ * NewsAPI's publishedAt, feeds' link and pubDate, a page kept whole as
+ * html). The first one present as a string is used. */
+static const char *const text_fields[] = {
+    "text",        "content",      "body", "maintext", "article",
+    "articleBody", "article_text", "html", NULL};
 static const char *const title_fields[] = {"title", "headline", NULL};
-static const char *const date_fields[] = {
-    "date",         "published",    "published_at",
-    "publish_date", "date_publish", "datePublished",
-    "pubDate",      "pub_date",     NULL};
-static const char *const url_fields[] = {"url", "link", "source_url", NULL};
+static const char *const date_fields[] = {"date",         "published",
+                                          "published_at", "publish_date",
+                                          "date_publish", "datePublished",
+                                          "publishedAt",  "pubDate",
+                                          "pub_date",     NULL};
+static const char *const url_fields[] = {"url", "link", "source_url",
+                                         "canonical_url", NULL};
 
 static const char *
 get_field(const cJSON *obj, const char *const *names)
@@ -280,7 +284,7 @@ parse_line(JsonlRun *run, size_t lineno, const char *line, size_t len,
         reason = "not a JSON object";
     } else if (!get_field(obj, text_fields)) {
         reason = "no string field \"text\" (or content, body, maintext, "
-                 "article)";
+                 "article, articleBody, article_text, html)";
     }
     VnkgStatus st = VNKG_SUCCESS;
     VnkgDocument *doc = NULL;

@@ -551,10 +551,13 @@ test_jsonl_crawler_fields(void)
         "<article><p>Thân B.</p></article><footer>Báo X</footer></body>"
         "</html>\"}\n"
         "{\"id\":\"c\",\"title\":\"Tin C\",\"pubDate\":\"03/02/2023\","
-        "\"body\":\"<p>Thân <b>C</b>.</p>\"}\n";
+        "\"body\":\"<p>Thân <b>C</b>.</p>\"}\n"
+        "{\"id\":\"d\",\"headline\":\"Tin D\",\"publishedAt\":"
+        "\"2024-08-09T01:00:00Z\",\"canonical_url\":\"https://e.vn/d\","
+        "\"articleBody\":\"Thân D.\"}\n";
     assert(vnkg_ingest_jsonl(ctx, "c.jsonl", data, strlen(data), collect, &list,
                              NULL) == VNKG_SUCCESS);
-    assert(list.len == 3);
+    assert(list.len == 4);
     VnkgDocument *d = list.docs[0];
     assert(strcmp(d->id, "a1") == 0 && strcmp(d->url, "https://e.vn/a") == 0);
     assert(strcmp(d->date, "2024-05-06") == 0);
@@ -568,6 +571,10 @@ test_jsonl_crawler_fields(void)
     assert(strcmp(d->title, "Tin C") == 0);
     assert(strcmp(d->date, "2023-02-03") == 0);
     assert(strstr(d->text, "Thân C.") && !strstr(d->text, "<b>"));
+    d = list.docs[3]; /* schema.org's body, NewsAPI's date */
+    assert(strcmp(d->date, "2024-08-09") == 0 &&
+           strcmp(d->url, "https://e.vn/d") == 0);
+    assert(strcmp(d->text, "Tin D\n\nThân D.") == 0);
     docs_clear(ctx, &list);
     /* dates as feeds and crawlers write them; impossible ones are none */
     const char *dates =
