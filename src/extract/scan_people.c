@@ -222,8 +222,13 @@ unknown_org_end(const DocState *ds, size_t k, size_t first, size_t end)
         if (person_starts(ds, w, end) || is_punct(ds, w, "(")) {
             return w;
         }
-        if (entry_at(ds, w, first, end, VNKG_TYPE_PARTNER, 0, &entry)) {
+        size_t len = entry_at(ds, w, first, end, VNKG_TYPE_COUNT, 0, &entry);
+        if (len && ds->lex->entries[entry].type == VNKG_TYPE_PARTNER) {
             return k; /* a foreign body's: the partner is read instead */
+        }
+        if (len > 1) { /* "tỉnh Bắc Ninh": "Ninh" starts no person */
+            w += len - 1;
+            continue;
         }
         int joins = is_punct(ds, w, "-") ||
                     (is_punct(ds, w, ",") && w + 1 < end &&

@@ -461,6 +461,15 @@ test_unknown_bodies(void)
                    VNKG_REL_HOLDS_OFFICE, "Giám đốc"));
     expect_entity(f, "province", "Nghệ An");
     vnkg_facts_free(ctx, f);
+    /* a place inside the name: "Bắc Ninh" does not start a person */
+    f = run("Trưởng ban Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh Nguyễn "
+            "Văn Phong cho biết.\n",
+            NULL);
+    assert(has_rel(f, "Nguyễn Văn Phong",
+                   "Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh",
+                   VNKG_REL_HOLDS_OFFICE, "Trưởng ban"));
+    expect_entity(f, "province", "Bắc Ninh");
+    vnkg_facts_free(ctx, f);
     /* no clear end, or a foreign body's office: no organisation */
     f = run("Giám đốc Trung tâm Hội nghị Quốc gia cho biết sẽ mở cửa. Ông "
             "Sugano Yuichi, Giám đốc Văn phòng JICA tại Việt Nam, dự.\n",
