@@ -204,8 +204,9 @@ person_starts(const DocState *ds, size_t w, size_t end)
 }
 
 /* The end of the name of a body the gazetteer lacks, from its org_head
- * at k: up to a person's name or a bracket, or to a comma or other stop
- * right after a capitalised word ("Trung tâm Xúc tiến Đầu tư, Thương
+ * at k (a name starts with a capital: "Trung tâm Xúc tiến", not
+ * "Trung tâm cho biết"): up to a person's name or a bracket, or to a comma or
+ * other stop right after a capitalised word ("Trung tâm Xúc tiến Đầu tư, Thương
  * mại và Du lịch tỉnh Nghệ An, cho biết"); a comma or dash inside joins
  * the words after it. k when no such name is there. */
 static size_t
@@ -214,7 +215,7 @@ unknown_org_end(const DocState *ds, size_t k, size_t first, size_t end)
     size_t hl =
         lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k, CUE_ORG_HEAD);
     if (!hl || !is_cap_word(ds, k) || k + hl >= end ||
-        !(tok(ds, k + hl)->flags & VNKG_TOK_WORD)) {
+        !is_cap_word(ds, k + hl)) { /* "Trung tâm cho biết": no name */
         return k;
     }
     size_t w = k + hl, entry;

@@ -471,7 +471,8 @@ test_unknown_bodies(void)
     expect_entity(f, "province", "Bắc Ninh");
     vnkg_facts_free(ctx, f);
     /* no clear end, or a foreign body's office: no organisation */
-    f = run("Giám đốc Trung tâm Hội nghị Quốc gia cho biết sẽ mở cửa. Ông "
+    f = run("Giám đốc Trung tâm Hội nghị Quốc gia cho biết sẽ mở cửa. Giám "
+            "đốc Trung tâm cho biết năm nay Trung tâm đã đón đoàn Hà Nội. Ông "
             "Sugano Yuichi, Giám đốc Văn phòng JICA tại Việt Nam, dự.\n",
             NULL);
     for (size_t i = 0; i < vnkg_facts_entity_count(f); ++i) {
