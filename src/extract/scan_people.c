@@ -411,7 +411,15 @@ past_posting(DocState *ds, size_t *j, size_t first, size_t end, const Office *o)
         return VNKG_SUCCESS;
     }
     if (foreign && vietnam) {
-        *j = k + 2;
+        /* "Samsung Electronics Việt Nam Thái Nguyên": the arm's province */
+        size_t at, plen = province_at(ds, k + 2, first, end, &at, &entry);
+        if (plen && at == k + 2) {
+            size_t place;
+            VNKG_TRY(take_entry(ds, at, plen, entry, &place));
+            *j = at + plen;
+        } else {
+            *j = k + 2;
+        }
         return VNKG_SUCCESS;
     }
     if (foreign && k + 1 < end && is_at(ds, k)) {

@@ -470,6 +470,14 @@ test_unknown_bodies(void)
                    VNKG_REL_HOLDS_OFFICE, "Trưởng ban"));
     expect_entity(f, "province", "Bắc Ninh");
     vnkg_facts_free(ctx, f);
+    /* a foreign firm's Vietnamese arm and its province before the name */
+    f = run("Giám đốc Công ty Samsung Electronics Việt Nam Thái Nguyên Choi "
+            "Joo-ho cho biết.\n",
+            NULL);
+    assert(has_rel(f, "Choi Joo-ho", "Samsung", VNKG_REL_HOLDS_OFFICE,
+                   "Giám đốc"));
+    expect_entity(f, "province", "Thái Nguyên");
+    vnkg_facts_free(ctx, f);
     /* no clear end, or a foreign body's office: no organisation */
     f = run("Giám đốc Trung tâm Hội nghị Quốc gia cho biết sẽ mở cửa. Giám "
             "đốc Trung tâm cho biết năm nay Trung tâm đã đón đoàn Hà Nội. Ông "
