@@ -93,6 +93,13 @@ VnkgStatus scan_person(DocState *ds, size_t i, size_t first, size_t end,
                        size_t *next);
 
 /* scan_patterns.c */
+/* The end of the run of capitalised Latin words from token k that can
+ * name a foreign company ("Idemitsu Kosan"); k when there is none or the
+ * words are Vietnamese written without accents ("Minh Long"). */
+size_t company_words(const DocState *ds, size_t k, size_t end);
+/* A company or foreign locality named by the Latin words [k, m): a
+ * partner labelled as written, recorded as found. */
+VnkgStatus take_latin_name(DocState *ds, size_t k, size_t m);
 VnkgStatus scan_document(DocState *ds, size_t i, size_t end, size_t *next);
 VnkgStatus scan_company(DocState *ds, size_t i, size_t first, size_t end,
                         size_t *next);

@@ -105,7 +105,7 @@ is_company_stopword(const DocState *ds, size_t k)
  * itself when the words are all Vietnamese syllables without their
  * accents ("Công ty Minh Long", "Đối tác Kinh tế"): a Vietnamese name,
  * not a foreign company's. */
-static size_t
+size_t
 company_words(const DocState *ds, size_t k, size_t end)
 {
     size_t m = k;
@@ -121,7 +121,7 @@ company_words(const DocState *ds, size_t k, size_t end)
 
 /* A company or foreign locality named by the Latin words [k, m): a
  * partner labelled as written. */
-static VnkgStatus
+VnkgStatus
 take_latin_name(DocState *ds, size_t k, size_t m)
 {
     char label[256];

@@ -140,10 +140,24 @@ attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
         /* "Tập đoàn NVIDIA", "tỉnh Gyeonggi": a head word before the name,
          * unless it starts the name ("Ngân hàng Thế giới") */
         if (!entry_at(ds, k, first, end, type, 0, &entry)) {
-            k += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
-                            CUE_COMPANY_HEAD);
+            size_t head = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end,
+                                     k, CUE_COMPANY_HEAD);
+            k += head;
             k += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
                             CUE_PROVINCE_PREFIX);
+            /* "Công ty TNHH Takeuchi Việt Nam": a foreign firm the
+             * gazetteer lacks, by its Latin name after the head */
+            size_t latin =
+                head && !entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry)
+                    ? company_words(ds, k, end)
+                    : k;
+            if (latin > k) {
+                VNKG_TRY(take_latin_name(ds, k, latin));
+                o->org = ds->found[ds->n_found - 1].entity;
+                *j = latin;
+                *done = 1;
+                return VNKG_SUCCESS;
+            }
         }
     } else if (strcmp(kind, "organization") == 0) {
         type = VNKG_TYPE_ORGANIZATION;

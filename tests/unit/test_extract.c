@@ -478,6 +478,17 @@ test_unknown_bodies(void)
                    "Giám đốc"));
     expect_entity(f, "province", "Thái Nguyên");
     vnkg_facts_free(ctx, f);
+    /* a foreign firm the gazetteer lacks is a partner by its Latin name,
+     * a Vietnamese one (accents or not) an organisation as written */
+    f = run("Ông tiếp Tổng Giám đốc Công ty TNHH Takeuchi Việt Nam Kazuhiro "
+            "Takeuchi và Giám đốc Công ty Minh Long Lê Văn Tâm.\n",
+            NULL);
+    assert(has_rel(f, "Kazuhiro Takeuchi", "Takeuchi", VNKG_REL_HOLDS_OFFICE,
+                   "Tổng Giám đốc"));
+    assert(has_rel(f, "Lê Văn Tâm", "Công ty Minh Long", VNKG_REL_HOLDS_OFFICE,
+                   "Giám đốc"));
+    expect_entity(f, "organization", "Công ty Minh Long");
+    vnkg_facts_free(ctx, f);
     /* no clear end, or a foreign body's office: no organisation */
     f = run("Giám đốc Trung tâm Hội nghị Quốc gia cho biết sẽ mở cửa. Giám "
             "đốc Trung tâm cho biết năm nay Trung tâm đã đón đoàn Hà Nội. Ông "
