@@ -617,6 +617,35 @@ firms_agreement(DocState *ds, size_t i, size_t hl, size_t k, size_t first,
     return VNKG_SUCCESS;
 }
 
+/* True when the agreement head at i is a memorandum or a cooperation
+ * agreement ("Bản ghi nhớ", "Biên bản ghi nhớ", "Thỏa thuận", "MOU"),
+ * which provinces sign, unlike treaties. */
+static int
+is_memorandum(const DocState *ds, size_t i)
+{
+    return is_key(ds, i, "ban3") || is_key(ds, i, "biên") ||
+           is_key(ds, i, "thoa3") || is_key(ds, i, "mou");
+}
+
+/* The label of the one province the sentence has named so far ("tỉnh
+ * Thanh Hóa ... ký biên bản ghi nhớ với tỉnh Chiba": Thanh Hóa's), or
+ * NULL when it named none or several. */
+static const char *
+sentence_province(const DocState *ds)
+{
+    size_t one = NONE;
+    for (size_t k = 0; k < ds->n_found; ++k) {
+        if (ds->found[k].type != VNKG_TYPE_PROVINCE) {
+            continue;
+        }
+        if (one != NONE && ds->found[k].entity != one) {
+            return NULL;
+        }
+        one = ds->found[k].entity;
+    }
+    return one == NONE ? NULL : vnkg_facts_entity_at(ds->facts, one)->label;
+}
+
 static VnkgStatus
 add_pact(DocState *ds, size_t agreement, size_t partner)
 {
@@ -652,7 +681,8 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     if (p == NONE) {
         return VNKG_SUCCESS;
     }
-    const char *party = "Việt Nam";
+    const char *party = is_memorandum(ds, i) ? sentence_province(ds) : NULL;
+    party = party ? party : "Việt Nam";
     if (is_key(ds, p - 1, "giưa4")) {
         size_t va = first_party(ds, p, first, end, &party);
         if (va == NONE) {

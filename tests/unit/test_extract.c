@@ -359,6 +359,17 @@ test_memoranda_and_hyphenated_names(void)
     assert(has_rel(g, "FTA Việt Nam - EFTA", "EFTA", VNKG_REL_AGREEMENT_WITH,
                    NULL));
     vnkg_facts_free(ctx, g);
+    /* "với X" after a province named earlier in the sentence: the
+     * province is the Vietnamese party; a treaty stays Việt Nam's */
+    g = run("Tỉnh Thanh Hóa đã ký biên bản ghi nhớ với tỉnh Chiba. Tại tỉnh "
+            "Thanh Hóa, Bộ trưởng nói về Hiệp định với Israel.\n",
+            NULL);
+    assert(has_rel(g, "MOU Thanh Hóa – Chiba", "Chiba", VNKG_REL_AGREEMENT_WITH,
+                   NULL));
+    assert(!entity(g, "agreement", "MOU Việt Nam – Chiba"));
+    assert(has_rel(g, "Hiệp định Việt Nam – Israel", "Israel",
+                   VNKG_REL_AGREEMENT_WITH, NULL));
+    vnkg_facts_free(ctx, g);
     /* a province and a firm */
     g = run("Hai bên ký Biên bản ghi nhớ giữa UBND tỉnh Ninh Bình và Tập đoàn "
             "Hyundai (Hàn Quốc).\n",
