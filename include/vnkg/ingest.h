@@ -30,8 +30,9 @@ VNKG_API VnkgStatus vnkg_ingest_text(VnkgContext *ctx, const char *name,
                                      VnkgDocument **out);
 
 /* HTML: parsed with libxml2 (no network, no entity expansion), keeps the
- * title (og:title, else <title> less a site name after its last " | ",
- * else the first h1) and the article body, drops script,
+ * title (og:title, else <title> less a site name after its last " | "
+ * and cut to the first h1 when it starts with it, else the first h1) and
+ * the article body, drops script,
  * style, nav, header, footer, aside, form and menus. The date comes from
  * meta tags (article:published_time, date, pubdate, dc.date) when present.
  * Returns VNKG_ERR_NO_MEMORY, VNKG_ERR_LIMIT, VNKG_ERR_BAD_SYNTAX. */

@@ -208,8 +208,9 @@ node_title(HtmlPage *page, xmlNode *node, size_t depth, char **out)
 
 /* A <title> ends with the site's name after " | " ("Việt Nam - Hàn Quốc
  * thúc đẩy hợp tác | Báo Đầu tư"): the headline is what precedes the
- * last one, when that is not too short to be one. (" - " is left: it
- * joins the parties of headlines as often as it sets off a site.) */
+ * last one, when that is not too short to be one. (" - " is left here:
+ * it joins the parties of headlines as often as it sets off a site; a
+ * title that starts with the page's h1 is cut to it in fill_meta.) */
 static void
 cut_site_name(char *title)
 {
@@ -235,6 +236,20 @@ fill_meta(HtmlPage *page, VnkgDocument *doc)
         if (doc->title) {
             cut_site_name(doc->title);
         }
+    }
+    if (doc->title && !page->og_title && page->h1) {
+        /* "Thủ tướng tiếp ... - Báo Chính phủ" with the h1 "Thủ tướng tiếp
+         * ...": the headline without the site's name */
+        char *h1 = NULL;
+        VNKG_TRY(node_title(page, page->h1, page->h1_depth, &h1));
+        size_t n = h1 ? strlen(h1) : 0;
+        if (n >= 12 && strncmp(doc->title, h1, n) == 0 &&
+            (doc->title[n] == ' ' || doc->title[n] == '\0')) {
+            vnkg_free(ctx, doc->title);
+            doc->title = h1;
+            h1 = NULL;
+        }
+        vnkg_free(ctx, h1);
     }
     if (!doc->title && page->h1) {
         VNKG_TRY(node_title(page, page->h1, page->h1_depth, &doc->title));

@@ -301,6 +301,18 @@ test_html_fallbacks(void)
     doc = html(ctx, "s2.html", "<title>Tin | Báo X</title><p>Thân.</p>");
     assert(strcmp(doc->title, "Tin | Báo X") == 0);
     vnkg_document_free(ctx, doc);
+    /* a title that starts with the h1: the h1 (the site after " - ") */
+    doc = html(ctx, "s3.html",
+               "<title>Thủ tướng tiếp Chủ tịch LEGO - Báo Chính phủ</title>"
+               "<h1>Thủ tướng tiếp Chủ tịch LEGO</h1><p>Thân.</p>");
+    assert(strcmp(doc->title, "Thủ tướng tiếp Chủ tịch LEGO") == 0);
+    assert(strcmp(doc->text, "Thủ tướng tiếp Chủ tịch LEGO\n\nThân.") == 0);
+    vnkg_document_free(ctx, doc);
+    doc = html(ctx, "s4.html",
+               "<title>Việt Nam - Hàn Quốc ký kết</title><h1>Việt Nam</h1>"
+               "<p>Thân.</p>");
+    assert(strcmp(doc->title, "Việt Nam - Hàn Quốc ký kết") == 0);
+    vnkg_document_free(ctx, doc);
 
     /* Only an h1 for a title; invalid date ignored; body marker class. */
     doc = html(ctx, "c.html",
