@@ -320,16 +320,16 @@ scan_locality(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     return VNKG_SUCCESS;
 }
 
-/* The lexicon's free trade agreement with exactly this one partner (its
- * id says FTA, its related list is the partner), or NONE. */
+/* The lexicon's agreement of a kind ("fta", "cepa": its id says so) with
+ * exactly this one partner (its related list), or NONE. */
 static size_t
-lexicon_fta_with(const VnkgLexicon *lex, const char *partner)
+lexicon_pact_with(const VnkgLexicon *lex, const char *kind, const char *partner)
 {
     size_t hit = NONE;
     for (size_t e = 0; e < lex->n_entries; ++e) {
         const LexEntry *x = &lex->entries[e];
         if (x->type == VNKG_TYPE_AGREEMENT && x->n_related == 1 &&
-            strcmp(x->related[0], partner) == 0 && strstr(x->id, "fta")) {
+            strcmp(x->related[0], partner) == 0 && strstr(x->id, kind)) {
             if (hit != NONE) {
                 return NONE; /* two candidates: keep the pattern's name */
             }
@@ -732,10 +732,20 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     if (label[0] >= 'a' && label[0] <= 'z') {
         label[0] = (char)(label[0] - 32);
     }
-    size_t agreement, known = kind && strcmp(kind, "FTA") == 0
-                                  ? lexicon_fta_with(ds->lex, pe->id)
-                                  : NONE;
-    if (known != NONE) { /* "FTA với Hàn Quốc" is VKFTA */
+    /* "FTA với Hàn Quốc" is VKFTA, "(CEPA) Việt Nam – UAE" the
+     * lexicon's CEPA with the UAE */
+    char slug[16] = "";
+    if (kind && strcmp(kind, "MOU") != 0) {
+        snprintf(slug, sizeof slug, "%s", kind);
+    } else if (!kind && acronym != NONE && he - hs < sizeof slug) {
+        snprintf(slug, sizeof slug, "%.*s", (int)(he - hs), ds->doc->text + hs);
+    }
+    for (char *c = slug; *c; ++c) {
+        *c = *c >= 'A' && *c <= 'Z' ? (char)(*c + 32) : *c;
+    }
+    size_t agreement,
+        known = slug[0] ? lexicon_pact_with(ds->lex, slug, pe->id) : NONE;
+    if (known != NONE) {
         VNKG_TRY(resolve_entry(ds, known, &agreement));
     } else {
         VNKG_TRY(resolve_named(ds, VNKG_TYPE_AGREEMENT, label, &agreement));

@@ -347,7 +347,8 @@ test_memoranda_and_hyphenated_names(void)
                        "(CEPA) Việt Nam - UAE. Hiệp định này giúp thương mại "
                        "tăng, doanh nghiệp Việt Nam - Nhật Bản hưởng lợi.\n",
                        NULL);
-    assert(has_rel(g, "CEPA Việt Nam – UAE", "UAE", VNKG_REL_AGREEMENT_WITH,
+    /* the lexicon's CEPA with the UAE, found by its acronym and party */
+    assert(has_rel(g, "CEPA Việt Nam - UAE", "UAE", VNKG_REL_AGREEMENT_WITH,
                    NULL));
     /* ordinary words between: not an agreement's name */
     assert(!has_rel(g, "Hiệp định Việt Nam – Nhật Bản", "Nhật Bản",
@@ -355,9 +356,12 @@ test_memoranda_and_hyphenated_names(void)
     assert(!entity(g, "agreement", "Hiệp định Việt Nam – Nhật Bản"));
     vnkg_facts_free(ctx, g);
     /* the kind read in the description: the lexicon's FTA with EFTA */
-    g = run("Các địa phương thực hiện Hiệp định FTA Việt Nam - EFTA.\n", NULL);
+    g = run("Các địa phương thực hiện Hiệp định FTA Việt Nam - EFTA và Hiệp "
+            "định Đối tác Kinh tế (EPA) Việt Nam – Nhật Bản.\n",
+            NULL);
     assert(has_rel(g, "FTA Việt Nam - EFTA", "EFTA", VNKG_REL_AGREEMENT_WITH,
                    NULL));
+    assert(has_rel(g, "VJEPA", "Nhật Bản", VNKG_REL_AGREEMENT_WITH, NULL));
     vnkg_facts_free(ctx, g);
     /* "với X" after a province named earlier in the sentence: the
      * province is the Vietnamese party; a treaty stays Việt Nam's */
