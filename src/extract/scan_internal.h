@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Internal: what the parts of the sentence scanner share (scan.c: gazetteer
- * entries and the sentence; scan_people.c: titles and person names;
- * scan_patterns.c: documents, companies, foreign localities, agreements). */
+ * entries and the sentence; scan_offices.c: titles and the organisations
+ * they attach to; scan_people.c: person names; scan_patterns.c:
+ * documents, companies, foreign localities, agreements). */
 #ifndef VNKG_EXTRACT_SCAN_INTERNAL_H
 #define VNKG_EXTRACT_SCAN_INTERNAL_H
 
@@ -73,11 +74,28 @@ size_t province_at(const DocState *ds, size_t k, size_t first, size_t end,
 VnkgStatus take_entry(DocState *ds, size_t i, size_t len, size_t entry,
                       size_t *entity);
 
-/* scan_people.c */
+/* The most offices one chain of titles holds. */
+#define MAX_OFFICES 8
+
+/* scan_offices.c */
 /* Past a minister's portfolio at token k that a country's name follows
  * ("Thương mại Hoa Kỳ"); k when there is none. */
 size_t foreign_portfolio(const DocState *ds, size_t k, size_t first,
                          size_t end);
+/* Parses "TITLE [ORG] ((,|kiêm|và|/) TITLE [ORG])*" from token j into
+ * offs (at most MAX_OFFICES, their count in *n_offs); *out_end is the
+ * token after the chain. */
+VnkgStatus parse_chain(DocState *ds, size_t j, size_t first, size_t end,
+                       Office *offs, size_t *n_offs, size_t *out_end);
+
+/* scan_people.c */
+/* True when a title or a gazetteer name of two words or more starts at
+ * token i: a name stops before it. */
+int starts_lexical(const DocState *ds, size_t i, size_t end);
+/* The length of a Vietnamese full name at token i (a family name and
+ * capitalised words), or with `latin` set of a foreign one in Latin
+ * script; 0 when none starts there. */
+size_t name_at(const DocState *ds, size_t i, size_t end, int latin);
 /* 2 when tokens k, k + 1 are a hyphen and a word joined to what precedes
  * ("Jae-yong"), else 0. */
 size_t hyphen_part(const DocState *ds, size_t k, size_t end);

@@ -1,0 +1,495 @@
+/* SPDX-License-Identifier: MIT */
+/* Titles and the organisations they attach to: a chain of offices
+ * ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Nghệ An"), each with the
+ * ministry, province, partner or organisation it is held in, the place of
+ * a posting and the brackets news put after an organisation. The persons
+ * named with them are read in scan_people.c. */
+#include "scan_internal.h"
+
+#include <vnkg/normalise.h>
+
+#include <stdio.h>
+#include <string.h>
+
+static size_t
+skip_vietnam(const DocState *ds, size_t k, size_t end)
+{
+    k += is_vietnam(ds, k, end) ? 2 : 0;
+    return k < end && is_at(ds, k) ? k + 1 : k;
+}
+
+/* The length of a partner's name at token k (a country's: "Hoa Kỳ",
+ * "Nhật Bản"), or 0. */
+static size_t
+partner_at(const DocState *ds, size_t k, size_t first, size_t end,
+           size_t *entry)
+{
+    return k < end ? entry_at(ds, k, first, end, VNKG_TYPE_PARTNER, 0, entry)
+                   : 0;
+}
+
+/* Past the portfolio at token k: portfolio_word cues joined by ",", "-",
+ * "&" or "và" ("Kinh tế, Thương mại và Công nghiệp"); k when none. */
+static size_t
+portfolio_end(const DocState *ds, size_t k, size_t end)
+{
+    size_t p = k, n;
+    while ((n = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, p,
+                           CUE_PORTFOLIO))) {
+        p += n;
+        size_t q = p;
+        if (q < end && (is_punct(ds, q, ",") || is_punct(ds, q, "-") ||
+                        is_punct(ds, q, "&"))) {
+            q++;
+        }
+        if (q < end && is_key(ds, q, "va2")) {
+            q++;
+        }
+        if (q == p || !lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, q,
+                                  CUE_PORTFOLIO)) {
+            break;
+        }
+        p = q;
+    }
+    return p;
+}
+
+/* Past a minister's portfolio at token k that a country's name follows
+ * ("Thương mại Hoa Kỳ", "Kinh tế, Thương mại và Công nghiệp Nhật Bản",
+ * "Bộ Ngoại giao Trung Quốc"); k when there is none. The portfolio is
+ * portfolio_word cues, or the name of one ministry or state organ: a
+ * Vietnamese ministry's or organ's name before a country is that
+ * country's ("Chính phủ Nhật Bản", "Quốc hội Lào"). */
+size_t
+foreign_portfolio(const DocState *ds, size_t k, size_t first, size_t end)
+{
+    size_t entry, p = portfolio_end(ds, k, end);
+    if (p == k) {
+        p += entry_at(ds, k, first, end, VNKG_TYPE_MINISTRY, 1, &entry);
+    }
+    if (p == k) { /* "Chính phủ Nhật Bản", "Quốc hội Lào" */
+        p += entry_at(ds, k, first, end, VNKG_TYPE_ORGANIZATION, 0, &entry);
+    }
+    return p > k && partner_at(ds, p, first, end, &entry) ? p : k;
+}
+
+/* Past a diplomat's portfolio and mission at token k ("Tham tán Kinh tế
+ * Đại sứ quán Thụy Sĩ": the country follows); k when there is no
+ * mission. The missions are partner cues (Đại sứ quán, Tổng Lãnh sự
+ * quán, Thương vụ...), words only. */
+static size_t
+past_mission(const DocState *ds, size_t k, size_t end)
+{
+    size_t p = portfolio_end(ds, k, end);
+    size_t n = p < end && (tok(ds, p)->flags & VNKG_TOK_WORD)
+                   ? lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, p,
+                                CUE_PARTNER)
+                   : 0;
+    return n ? p + n : k;
+}
+
+static VnkgStatus
+attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
+            Office *o, int *done)
+{
+    size_t entry, len, k = *j;
+    VnkgEntityType type = VNKG_TYPE_COUNT;
+    int elliptic = 0;
+    if (strcmp(kind, "ministry") == 0) {
+        type = VNKG_TYPE_MINISTRY;
+        elliptic = 1;
+        /* "Bộ trưởng Thương mại Hoa Kỳ": the country's minister; also
+         * "Bộ trưởng Bộ Kinh tế, Thương mại và Công nghiệp Nhật Bản" */
+        size_t p = foreign_portfolio(ds, k, first, end);
+        if (p == k && k + 1 < end && is_key(ds, k, "bô5")) {
+            p = foreign_portfolio(ds, k + 1, first, end);
+            p = p == k + 1 ? k : p;
+        }
+        if (p > k) {
+            len = partner_at(ds, p, first, end, &entry);
+            VNKG_TRY(take_entry(ds, p, len, entry, &o->org));
+            *j = p + len;
+            *done = 1;
+            return VNKG_SUCCESS;
+        }
+    } else if (strcmp(kind, "province") == 0) {
+        type = VNKG_TYPE_PROVINCE;
+        /* "Chủ tịch UBND TP.HCM", "... TP. Hải Phòng": a title that ends
+         * with "TP" took the first word of the place */
+        size_t from = k > first && is_key(ds, k - 1, "tp") ? k - 1 : k;
+        if (province_at(ds, from, first, end, &k, &entry) == 0 && from < *j) {
+            province_at(ds, *j, first, end, &k, &entry);
+        }
+    } else if (strcmp(kind, "partner") == 0) {
+        type = VNKG_TYPE_PARTNER;
+        k = skip_vietnam(ds, k, end);
+        /* "Phó Tỉnh trưởng Chính phủ nhân dân tỉnh Vân Nam": the
+         * government of a Chinese province, before the province */
+        if (k + 3 < end && is_key(ds, k, "chinh1") &&
+            is_key(ds, k + 1, "phu3") && is_key(ds, k + 2, "nhân") &&
+            is_key(ds, k + 3, "dân")) {
+            k += 4;
+        }
+        size_t m = past_mission(ds, k, end);
+        if (m > k && partner_at(ds, m, first, end, &entry)) {
+            k = m;
+        }
+        /* "Tập đoàn NVIDIA", "tỉnh Gyeonggi": a head word before the name,
+         * unless it starts the name ("Ngân hàng Thế giới") */
+        if (!entry_at(ds, k, first, end, type, 0, &entry)) {
+            size_t head = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end,
+                                     k, CUE_COMPANY_HEAD);
+            k += head;
+            k += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
+                            CUE_PROVINCE_PREFIX);
+            /* "Công ty TNHH Takeuchi Việt Nam": a foreign firm the
+             * gazetteer lacks, by its Latin name after the head */
+            size_t latin =
+                head && !entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry)
+                    ? company_words(ds, k, end)
+                    : k;
+            if (latin > k) {
+                VNKG_TRY(take_latin_name(ds, k, latin));
+                o->org = ds->found[ds->n_found - 1].entity;
+                *j = latin;
+                *done = 1;
+                return VNKG_SUCCESS;
+            }
+        }
+    } else if (strcmp(kind, "organization") == 0) {
+        type = VNKG_TYPE_ORGANIZATION;
+        if (!entry_at(ds, k, first, end, type, 0, &entry)) {
+            k += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
+                            CUE_COMPANY_HEAD);
+        }
+    } else if (strncmp(kind, "org=", 4) == 0) {
+        size_t fixed = lex_entry_by_id(ds->lex, kind + 4);
+        if (fixed == NONE) {
+            return VNKG_SUCCESS;
+        }
+        len = entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry);
+        if (len && entry == fixed) {
+            VNKG_TRY(take_entry(ds, k, len, entry, &o->org));
+            *j = k + len;
+        } else {
+            VNKG_TRY(resolve_entry(ds, fixed, &o->org));
+            o->fixed = 1; /* implied by the title, not named */
+        }
+        *done = 1;
+        return VNKG_SUCCESS;
+    } else {
+        *done = strcmp(kind, "none") == 0;
+        return VNKG_SUCCESS;
+    }
+    if (k < end &&
+        (len = entry_at(ds, k, first, end, type, elliptic, &entry))) {
+        VNKG_TRY(take_entry(ds, k, len, entry, &o->org));
+        *j = k + len;
+        *done = 1;
+    } else if (type == VNKG_TYPE_PARTNER && k > first && k < end &&
+               (is_key(ds, k - 1, "bang") || is_key(ds, k - 1, "tinh3"))) {
+        /* "Thống đốc bang Victoria (Australia)": a title ending with the
+         * unit word, then a locality the gazetteer does not know */
+        size_t before = ds->n_found, stop;
+        VNKG_TRY(scan_locality(ds, k - 1, first, end, &stop));
+        if (stop > k && ds->n_found > before) {
+            o->org = ds->found[before].entity;
+            *j = stop;
+            *done = 1;
+        }
+    }
+    return VNKG_SUCCESS;
+}
+
+static int attaches_to(const LexTitle *t, VnkgEntityType type);
+
+/* True when a Vietnamese person's full name starts at token w (not a
+ * gazetteer name that starts with a family name: "Hồ Chí Minh"). */
+static int
+person_starts(const DocState *ds, size_t w, size_t end)
+{
+    return lex_is_surname(ds->lex, tok(ds, w)) && !starts_lexical(ds, w, end) &&
+           name_at(ds, w, end, 0) >= 2;
+}
+
+/* The end of the name of a body the gazetteer lacks, from its org_head
+ * at k (a name starts with a capital: "Trung tâm Xúc tiến", not
+ * "Trung tâm cho biết"): up to a person's name or a bracket, or to a comma or
+ * other stop right after a capitalised word ("Trung tâm Xúc tiến Đầu tư, Thương
+ * mại và Du lịch tỉnh Nghệ An, cho biết"); a comma or dash inside joins
+ * the words after it. k when no such name is there. */
+static size_t
+unknown_org_end(const DocState *ds, size_t k, size_t first, size_t end)
+{
+    size_t hl =
+        lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k, CUE_ORG_HEAD);
+    if (!hl || !is_cap_word(ds, k) || k + hl >= end ||
+        !is_cap_word(ds, k + hl)) { /* "Trung tâm cho biết": no name */
+        return k;
+    }
+    size_t w = k + hl, entry;
+    for (; w < end && w < k + hl + 14; ++w) {
+        if (person_starts(ds, w, end) || is_punct(ds, w, "(")) {
+            return w;
+        }
+        size_t len = entry_at(ds, w, first, end, VNKG_TYPE_COUNT, 0, &entry);
+        if (len && ds->lex->entries[entry].type == VNKG_TYPE_PARTNER) {
+            return k; /* a foreign body's: the partner is read instead */
+        }
+        if (len > 1) { /* "tỉnh Bắc Ninh": "Ninh" starts no person */
+            w += len - 1;
+            continue;
+        }
+        int joins = is_punct(ds, w, "-") ||
+                    (is_punct(ds, w, ",") && w + 1 < end &&
+                     is_cap_word(ds, w + 1) && !person_starts(ds, w + 1, end));
+        if (!joins && !(tok(ds, w)->flags & VNKG_TOK_WORD)) {
+            break;
+        }
+    }
+    if (w == k + hl + 14 && w < end) {
+        return k; /* no end in sight: not read */
+    }
+    return is_cap_word(ds, w - 1) ? w : k;
+}
+
+/* "Viện trưởng Viện Nghiên cứu quản lý kinh tế Trung ương Trần Thị Hồng
+ * Minh": a title that may be held in an organisation, followed by a body
+ * the gazetteer lacks, holds it in that body, named as written; the
+ * provinces in its name are mentioned. */
+static VnkgStatus
+attach_unknown_org(DocState *ds, size_t *j, size_t first, size_t end, Office *o)
+{
+    size_t k = *j, e = k < end ? unknown_org_end(ds, k, first, end) : k;
+    size_t b = tok(ds, k)->start, x = e > k ? tok(ds, e - 1)->end : b;
+    char label[256];
+    if (e == k || x - b >= sizeof label) {
+        return VNKG_SUCCESS;
+    }
+    memcpy(label, ds->doc->text + b, x - b);
+    label[x - b] = '\0';
+    for (size_t m = k + 1; m < e;) {
+        size_t entry, place,
+            len = entry_at(ds, m, first, e, VNKG_TYPE_PROVINCE, 0, &entry);
+        if (len) {
+            VNKG_TRY(take_entry(ds, m, len, entry, &place));
+        }
+        m += len ? len : 1;
+    }
+    VNKG_TRY(resolve_named(ds, VNKG_TYPE_ORGANIZATION, label, &o->org));
+    VNKG_TRY(add_found(ds, k, e, o->org));
+    *j = e;
+    return VNKG_SUCCESS;
+}
+
+static VnkgStatus
+attach_org(DocState *ds, size_t *j, size_t first, size_t end, Office *o)
+{
+    const LexTitle *t = &ds->lex->titles[o->title];
+    int done = 0;
+    for (size_t a = 0; a < t->n_attach && !done; ++a) {
+        VNKG_TRY(attach_kind(ds, t->attach[a], j, first, end, o, &done));
+    }
+    if (!done && attaches_to(t, VNKG_TYPE_ORGANIZATION)) {
+        VNKG_TRY(attach_unknown_org(ds, j, first, end, o));
+        done = o->org != NONE;
+    }
+    if (!done) {
+        for (size_t a = 0; a < t->n_attach; ++a) {
+            if (strcmp(t->attach[a], "province") == 0) {
+                o->pending_province = 1;
+            }
+            if (a == 0 && strcmp(t->attach[a], "ministry") == 0) {
+                o->pending_ministry = 1;
+            }
+        }
+    }
+    return VNKG_SUCCESS;
+}
+
+static int
+attaches_to(const LexTitle *t, VnkgEntityType type)
+{
+    const char *want = vnkg_entity_type_name(type);
+    for (size_t a = 0; a < t->n_attach; ++a) {
+        if (strcmp(t->attach[a], want) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "Chủ tịch kiêm Tổng Giám đốc Tập đoàn NVIDIA": a title of the chain
+ * that names no organisation shares the next one's, if it may. */
+static void
+backfill_orgs(const DocState *ds, Office *offs, size_t n)
+{
+    for (size_t k = n; k-- > 1;) {
+        Office *o = &offs[k - 1];
+        const Office *next = &offs[k];
+        if (o->org != NONE || next->org == NONE) {
+            continue;
+        }
+        VnkgEntityType t = vnkg_facts_entity_at(ds->facts, next->org)->type;
+        if (attaches_to(&ds->lex->titles[o->title], t)) {
+            o->org = next->org;
+            o->pending_province = o->pending_ministry = 0;
+        }
+    }
+}
+
+static int
+is_chain_separator(const DocState *ds, size_t k)
+{
+    return is_punct(ds, k, ",") || is_punct(ds, k, "-") ||
+           is_punct(ds, k, "/") || is_key(ds, k, "kiêm") ||
+           is_key(ds, k, "va2");
+}
+
+/* "Thủ tướng Chính phủ", "Chủ tịch Quốc hội": a title that ends with
+ * the name of the organ it implies (tokens [from, to)) mentions it. */
+static VnkgStatus
+organ_in_title(DocState *ds, size_t from, size_t to, size_t first,
+               const Office *o)
+{
+    for (size_t k = from + 1; k < to; ++k) {
+        size_t entry,
+            len = entry_at(ds, k, first, to, VNKG_TYPE_COUNT, 0, &entry);
+        if (len && k + len == to) {
+            size_t entity;
+            VNKG_TRY(resolve_entry(ds, entry, &entity));
+            return entity == o->org ? add_found(ds, k, to, entity)
+                                    : VNKG_SUCCESS;
+        }
+    }
+    return VNKG_SUCCESS;
+}
+
+/* Past the place of an office after its title and organisation, to the
+ * name: "Đại sứ Hoa Kỳ tại Việt Nam Marc Knapper"; a foreign mission's
+ * province, still a mention of it ("Tổng Lãnh sự Hoa Kỳ tại TP.HCM Susan
+ * Burns"); a company's Vietnamese arm ("Tổng Giám đốc Samsung Việt Nam
+ * Choi Joo-ho"); a Vietnamese mission's foreign city, which is no entity
+ * ("Tổng Lãnh sự Việt Nam tại Côn Minh Nguyễn Đức Quang"). */
+/* Past a bracket after an office's organisation at *j: its abbreviation
+ * ("Ngân hàng Thế giới (WB)") or the country of a firm ("Tập đoàn Posco
+ * (Hàn Quốc)"), whose partners other than the organisation are mentioned.
+ * *j stays when there is none. */
+static VnkgStatus
+past_org_bracket(DocState *ds, size_t *j, size_t first, size_t end,
+                 const Office *o)
+{
+    size_t k = *j, close = NONE;
+    if (o->org == NONE || o->fixed || k + 2 >= end || !is_punct(ds, k, "(")) {
+        return VNKG_SUCCESS;
+    }
+    for (size_t c = k + 2; c < end && c <= k + 5 && close == NONE; ++c) {
+        close = is_punct(ds, c, ")") ? c : NONE;
+    }
+    if (close == NONE) {
+        return VNKG_SUCCESS;
+    }
+    for (size_t m = k + 1; m < close;) {
+        size_t entry, entity,
+            len = entry_at(ds, m, first, close, VNKG_TYPE_COUNT, 0, &entry);
+        if (!len) {
+            m++;
+            continue;
+        }
+        VNKG_TRY(resolve_entry(ds, entry, &entity));
+        if (entity != o->org) {
+            VNKG_TRY(add_found(ds, m, m + len, entity));
+        }
+        m += len;
+    }
+    *j = close + 1;
+    return VNKG_SUCCESS;
+}
+
+static VnkgStatus
+past_posting(DocState *ds, size_t *j, size_t first, size_t end, const Office *o)
+{
+    VNKG_TRY(past_org_bracket(ds, j, first, end, o));
+    size_t k = *j, entry;
+    int foreign =
+        o->org != NONE &&
+        vnkg_facts_entity_at(ds->facts, o->org)->type == VNKG_TYPE_PARTNER;
+    int vietnam = is_vietnam(ds, k, end);
+    if (k < end && is_at(ds, k) && is_vietnam(ds, k + 1, end)) {
+        *j = k + 3;
+        return VNKG_SUCCESS;
+    }
+    if (foreign && vietnam) {
+        /* "Samsung Electronics Việt Nam Thái Nguyên": the arm's province */
+        size_t at, plen = province_at(ds, k + 2, first, end, &at, &entry);
+        if (plen && at == k + 2) {
+            size_t place;
+            VNKG_TRY(take_entry(ds, at, plen, entry, &place));
+            *j = at + plen;
+        } else {
+            *j = k + 2;
+        }
+        return VNKG_SUCCESS;
+    }
+    if (foreign && k + 1 < end && is_at(ds, k)) {
+        size_t at, plen = province_at(ds, k + 1, first, end, &at, &entry);
+        if (plen) {
+            size_t place;
+            VNKG_TRY(take_entry(ds, at, plen, entry, &place));
+            *j = at + plen;
+        }
+        return VNKG_SUCCESS;
+    }
+    if (o->org != NONE && !foreign) {
+        return VNKG_SUCCESS;
+    }
+    k += vietnam ? 2 : 0;
+    if (!(k + 2 < end && is_at(ds, k))) {
+        return VNKG_SUCCESS;
+    }
+    for (size_t n = 1; n <= 3 && k + 1 + n < end; ++n) {
+        size_t w = k + n; /* the city: tokens k + 1 .. w */
+        if (!is_cap_word(ds, w) || starts_lexical(ds, w, end)) {
+            break;
+        }
+        if (lex_is_surname(ds->lex, tok(ds, w + 1)) &&
+            name_at(ds, w + 1, end, 0)) {
+            *j = w + 1;
+            break;
+        }
+    }
+    return VNKG_SUCCESS;
+}
+
+/* Parses "TITLE [ORG] ((,|kiêm|và|/) TITLE [ORG])*" from token j. */
+VnkgStatus
+parse_chain(DocState *ds, size_t j, size_t first, size_t end, Office *offs,
+            size_t *n_offs, size_t *out_end)
+{
+    *n_offs = 0;
+    size_t t, len;
+    while (j < end && (len = title_at(ds, j, end, &t))) {
+        j += len;
+        Office o = {t, NONE, 0, 0, 0};
+        VNKG_TRY(attach_org(ds, &j, first, end, &o));
+        if (o.fixed) {
+            VNKG_TRY(organ_in_title(ds, j - len, j, first, &o));
+        }
+        VNKG_TRY(past_posting(ds, &j, first, end, &o));
+        if (*n_offs < MAX_OFFICES) {
+            offs[(*n_offs)++] = o;
+        }
+        size_t k = j;
+        if (k < end && is_chain_separator(ds, k)) {
+            k++;
+        }
+        if (k < end && title_at(ds, k, end, &t)) {
+            j = k;
+            continue;
+        }
+        break;
+    }
+    backfill_orgs(ds, offs, *n_offs);
+    *out_end = j;
+    return VNKG_SUCCESS;
+}
