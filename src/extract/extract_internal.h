@@ -32,8 +32,10 @@ typedef struct {
 /* A person seen in the article (for short mentions and bare titles). */
 typedef struct {
     size_t entity;
-    char last_key[VNKG_TOKEN_KEY_MAX]; /* key of the given name */
-    size_t roles[8];                   /* LexTitle indexes held */
+    char last_key[VNKG_TOKEN_KEY_MAX];  /* key of the given name */
+    char first_key[VNKG_TOKEN_KEY_MAX]; /* of a foreign name's first word
+                                           ("Kim", "Ishiba"), else "" */
+    size_t roles[8];                    /* LexTitle indexes held */
     size_t n_roles;
 } Person;
 
@@ -79,8 +81,9 @@ VnkgStatus resolve_person(DocState *ds, size_t tok_start, size_t tok_end,
                           size_t *out);
 VnkgStatus resolve_named(DocState *ds, VnkgEntityType type, const char *label,
                          size_t *out);
-/* The person of the article whose given name has this key, when exactly
- * one has; NONE otherwise. */
+/* The person of the article whose given name has this key (or, for a
+ * foreign name, whose first word has it: "bà Kim", "ông Ishiba"), when
+ * exactly one has; NONE otherwise. */
 size_t resolve_short_name(const DocState *ds, const char *key);
 /* The one person of the article holding this title's role, or NONE. */
 size_t resolve_bare_title(const DocState *ds, size_t title);

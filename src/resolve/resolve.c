@@ -3,6 +3,7 @@
  * article's date, persons to canonical ids, short mentions to full names.
  * Resolution across articles is vnkg_facts_merge (same canonical id). */
 #include "../extract/extract_internal.h"
+#include "../extract/syllable.h"
 
 #include <vnkg/normalise.h>
 
@@ -92,7 +93,8 @@ span_text(DocState *ds, size_t start, size_t end)
 }
 
 static VnkgStatus
-remember_person(DocState *ds, size_t entity, const char *last_key)
+remember_person(DocState *ds, size_t entity, const char *first_key,
+                const char *last_key)
 {
     for (size_t i = 0; i < ds->n_persons; ++i) {
         if (ds->persons[i].entity == entity) {
@@ -112,6 +114,7 @@ remember_person(DocState *ds, size_t entity, const char *last_key)
     memset(p, 0, sizeof *p);
     p->entity = entity;
     snprintf(p->last_key, sizeof p->last_key, "%s", last_key);
+    snprintf(p->first_key, sizeof p->first_key, "%s", first_key);
     return VNKG_SUCCESS;
 }
 
@@ -122,10 +125,15 @@ resolve_person(DocState *ds, size_t tok_start, size_t tok_end, size_t *out)
     if (!label) {
         return VNKG_ERR_NO_MEMORY;
     }
+    /* a foreign name may be shortened to its first word too: family
+     * names come first in East Asian ones ("bà Kim", "ông Ishiba") */
+    int foreign = tok_end - tok_start >= 2 && vn_name_is_foreign(label);
     VnkgStatus st = resolve_named(ds, VNKG_TYPE_OFFICIAL, label, out);
     vnkg_free(ds->ctx, label);
     VNKG_TRY(st);
-    return remember_person(ds, *out, ds->seg.tokens[tok_end - 1].key);
+    return remember_person(ds, *out,
+                           foreign ? ds->seg.tokens[tok_start].key : "",
+                           ds->seg.tokens[tok_end - 1].key);
 }
 
 size_t
@@ -133,7 +141,8 @@ resolve_short_name(const DocState *ds, const char *key)
 {
     size_t hit = NONE;
     for (size_t i = 0; i < ds->n_persons; ++i) {
-        if (strcmp(ds->persons[i].last_key, key) == 0) {
+        if (strcmp(ds->persons[i].last_key, key) == 0 ||
+            strcmp(ds->persons[i].first_key, key) == 0) {
             if (hit != NONE && hit != ds->persons[i].entity) {
                 return NONE; /* two people share it: ambiguous */
             }

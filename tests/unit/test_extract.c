@@ -597,6 +597,18 @@ test_coreference_and_comention(void)
            has_rel(f, "Phạm Minh Chính", "Bộ Ngoại giao", VNKG_REL_CO_MENTION,
                    NULL));
     vnkg_facts_free(ctx, f);
+    /* foreign names shortened to their family name, first in East Asian
+     * names; two people who share it are not guessed between */
+    f = run("Đại sứ Hàn Quốc Park Noh-wan tiếp đoàn. Đại sứ Park đánh giá cao "
+            "tỉnh. Thủ tướng Nhật Bản Ishiba Shigeru phát biểu. Ông Ishiba "
+            "cảm ơn. Bà Kim Mi-young, Giám đốc Hyosung, và ông Kim Jung-hoon, "
+            "Tổng Giám đốc Samsung, dự. Ông Kim cho biết.\n",
+            NULL);
+    assert(entity(f, "official", "Park Noh-wan")->mentions == 2);
+    assert(entity(f, "official", "Ishiba Shigeru")->mentions == 2);
+    assert(entity(f, "official", "Kim Jung-hoon")->mentions == 1);
+    assert(entity(f, "official", "Kim Mi-young")->mentions == 1);
+    vnkg_facts_free(ctx, f);
 }
 
 static void
