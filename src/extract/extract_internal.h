@@ -44,6 +44,7 @@ typedef struct {
     size_t tok_start, tok_end; /* [start, end) token range */
     size_t entity;
     VnkgEntityType type;
+    int by_title; /* a bare title referring back ("Thủ tướng"): no alias */
 } Found;
 
 typedef struct {
@@ -92,6 +93,10 @@ VnkgStatus resolve_note_role(DocState *ds, size_t person, size_t title);
 /* extract: the sentence scanner. */
 VnkgStatus scan_sentence(DocState *ds);
 VnkgStatus add_found(DocState *ds, size_t start, size_t end, size_t entity);
+/* add_found for a bare title that refers back to a person named before:
+ * a mention, not a form of the person's name. */
+VnkgStatus add_found_by_title(DocState *ds, size_t start, size_t end,
+                              size_t person);
 
 /* relate: relations of the sentence just scanned; at the end of the
  * article, the deferred offices. */

@@ -19,7 +19,15 @@ add_found(DocState *ds, size_t start, size_t end, size_t entity)
         ds->cap_found = cap;
     }
     const VnkgEntity *e = vnkg_facts_entity_at(ds->facts, entity);
-    ds->found[ds->n_found++] = (Found){start, end, entity, e->type};
+    ds->found[ds->n_found++] = (Found){start, end, entity, e->type, 0};
+    return VNKG_SUCCESS;
+}
+
+VnkgStatus
+add_found_by_title(DocState *ds, size_t start, size_t end, size_t person)
+{
+    VNKG_TRY(add_found(ds, start, end, person));
+    ds->found[ds->n_found - 1].by_title = 1;
     return VNKG_SUCCESS;
 }
 

@@ -270,7 +270,7 @@ scan_title(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
                !plural_before(ds, i, first) &&
                (person = resolve_bare_title(ds, offs[0].title)) != NONE) {
         /* a bare "Thủ tướng" referring back to the one named before */
-        VNKG_TRY(add_found(ds, i, i + 1, person));
+        VNKG_TRY(add_found_by_title(ds, i, k, person));
         *next = k;
         return VNKG_SUCCESS;
     }

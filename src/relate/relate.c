@@ -55,8 +55,9 @@ flush_mentions(DocState *ds)
                                       vnkg_document_source_offset(ds->doc, b),
                                       vnkg_document_source_offset(ds->doc, x),
                                       ds->doc->text + b, x - b, f->entity));
-        if (f->type == VNKG_TYPE_OFFICIAL && f->tok_end - f->tok_start < 2) {
-            continue; /* "Sơn", a bare "Thủ tướng": not a name variant */
+        if (f->by_title ||
+            (f->type == VNKG_TYPE_OFFICIAL && f->tok_end - f->tok_start < 2)) {
+            continue; /* a bare "Thủ tướng", "Sơn": not a name variant */
         }
         char *surface = vnkg_strndup(ds->ctx, ds->doc->text + b, x - b);
         if (!surface) {

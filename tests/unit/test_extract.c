@@ -592,6 +592,13 @@ test_coreference_and_comention(void)
                        NULL);
     const VnkgEntity *pm = entity(f, "official", "Phạm Minh Chính");
     assert(pm && pm->mentions == 2);
+    /* the bare title's mention is the title, and no form of the name */
+    int titled = 0;
+    for (size_t i = 0; i < vnkg_facts_mention_count(f); ++i) {
+        titled |=
+            strcmp(vnkg_facts_mention_at(f, i)->surface, "Thủ tướng") == 0;
+    }
+    assert(titled && pm->aliases.count == 0);
     assert(has_rel(f, "Bộ Ngoại giao", "Phạm Minh Chính", VNKG_REL_CO_MENTION,
                    NULL) ||
            has_rel(f, "Phạm Minh Chính", "Bộ Ngoại giao", VNKG_REL_CO_MENTION,
