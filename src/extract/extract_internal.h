@@ -77,6 +77,9 @@ typedef struct {
 } DocState;
 
 /* resolve: entities from the lexicon (time-aware) and for persons. */
+/* The lexicon entry of the unit `entry` was on the article's date (a
+ * merged province's successor after the merger). */
+size_t resolve_unit(const DocState *ds, size_t entry);
 VnkgStatus resolve_entry(DocState *ds, size_t entry, size_t *out);
 VnkgStatus resolve_person(DocState *ds, size_t tok_start, size_t tok_end,
                           size_t *out);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The sentence scanner: at each token, fixed phrases, documents, titles
  * with persons, agreements, localities, gazetteer entities and companies,
- * in that order (the parts are in scan_people.c and scan_patterns.c). */
+ * in that order (the parts are in scan_offices.c, scan_people.c and
+ * scan_patterns.c). */
 #include "scan_internal.h"
 
 #include <string.h>
@@ -28,6 +29,51 @@ add_found_by_title(DocState *ds, size_t start, size_t end, size_t person)
 {
     VNKG_TRY(add_found(ds, start, end, person));
     ds->found[ds->n_found - 1].by_title = 1;
+    return VNKG_SUCCESS;
+}
+
+int
+copy_span(const DocState *ds, size_t from, size_t to, char *buf, size_t cap)
+{
+    size_t b = tok(ds, from)->start, x = tok(ds, to - 1)->end;
+    if (to <= from || x - b >= cap) {
+        return 0;
+    }
+    memcpy(buf, ds->doc->text + b, x - b);
+    buf[x - b] = '\0';
+    return 1;
+}
+
+size_t
+bracket_close(const DocState *ds, size_t open, size_t end, size_t max_inside)
+{
+    if (open >= end || !is_punct(ds, open, "(")) {
+        return NONE;
+    }
+    for (size_t c = open + 2; c < end && c <= open + 1 + max_inside; ++c) {
+        if (is_punct(ds, c, ")")) {
+            return c;
+        }
+    }
+    return NONE;
+}
+
+VnkgStatus
+take_inside(DocState *ds, size_t from, size_t to, size_t first,
+            VnkgEntityType type, size_t except)
+{
+    for (size_t k = from; k < to;) {
+        size_t entry, entity, len = entry_at(ds, k, first, to, type, 0, &entry);
+        if (!len) {
+            k++;
+            continue;
+        }
+        VNKG_TRY(resolve_entry(ds, entry, &entity));
+        if (entity != except) {
+            VNKG_TRY(add_found(ds, k, k + len, entity));
+        }
+        k += len;
+    }
     return VNKG_SUCCESS;
 }
 
@@ -253,7 +299,9 @@ scan_at(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
         VNKG_TRY(take_entry(ds, i, len, entry, &entity));
         *next = i + len;
         if (ds->lex->entries[entry].type == VNKG_TYPE_AGREEMENT) {
-            VNKG_TRY(partners_inside(ds, i + 1, i + len, first));
+            /* "Hiệp định Thương mại tự do Việt Nam – EFTA" mentions EFTA */
+            VNKG_TRY(take_inside(ds, i + 1, i + len, first, VNKG_TYPE_PARTNER,
+                                 NONE));
         }
         return VNKG_SUCCESS;
     }

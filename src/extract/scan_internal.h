@@ -69,6 +69,20 @@ size_t title_at(const DocState *ds, size_t i, size_t end, size_t *title);
  * there is one, also when no name follows it). */
 size_t province_at(const DocState *ds, size_t k, size_t first, size_t end,
                    size_t *at, size_t *entry);
+/* Copies the text of tokens [from, to) into buf (NUL-terminated); 0 when
+ * it does not fit in `cap` bytes (a label that long is no name). */
+int copy_span(const DocState *ds, size_t from, size_t to, char *buf,
+              size_t cap);
+/* The ")" closing the bracket that opens at token `open` with 1 to
+ * max_inside tokens inside, or NONE. */
+size_t bracket_close(const DocState *ds, size_t open, size_t end,
+                     size_t max_inside);
+/* Mentions the gazetteer entries of `type` (VNKG_TYPE_COUNT: any) inside
+ * tokens [from, to), except the entity `except` (or NONE): the partners
+ * inside an agreement's name, the provinces in a body's name, what a
+ * bracket after an organisation names. */
+VnkgStatus take_inside(DocState *ds, size_t from, size_t to, size_t first,
+                       VnkgEntityType type, size_t except);
 /* Resolves lexicon entry `entry` found at tokens [i, i + len) and records
  * the mention. */
 VnkgStatus take_entry(DocState *ds, size_t i, size_t len, size_t entry,
@@ -116,8 +130,9 @@ VnkgStatus scan_person(DocState *ds, size_t i, size_t first, size_t end,
  * words are Vietnamese written without accents ("Minh Long"). */
 size_t company_words(const DocState *ds, size_t k, size_t end);
 /* A company or foreign locality named by the Latin words [k, m): a
- * partner labelled as written, recorded as found. */
-VnkgStatus take_latin_name(DocState *ds, size_t k, size_t m);
+ * partner labelled as written, recorded as found; its entity in *entity,
+ * NONE when the words are too long to be a name (nothing recorded). */
+VnkgStatus take_latin_name(DocState *ds, size_t k, size_t m, size_t *entity);
 VnkgStatus scan_document(DocState *ds, size_t i, size_t end, size_t *next);
 VnkgStatus scan_company(DocState *ds, size_t i, size_t first, size_t end,
                         size_t *next);
@@ -125,8 +140,5 @@ VnkgStatus scan_locality(DocState *ds, size_t i, size_t first, size_t end,
                          size_t *next);
 VnkgStatus scan_agreement(DocState *ds, size_t i, size_t first, size_t end,
                           size_t *next);
-/* The partners named inside an agreement's name at tokens [from, to)
- * ("Hiệp định Thương mại tự do Việt Nam – EFTA") are mentioned too. */
-VnkgStatus partners_inside(DocState *ds, size_t from, size_t to, size_t first);
 
 #endif

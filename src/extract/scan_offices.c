@@ -149,10 +149,9 @@ attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
                     ? company_words(ds, k, end)
                     : k;
             if (latin > k) {
-                VNKG_TRY(take_latin_name(ds, k, latin));
-                o->org = ds->found[ds->n_found - 1].entity;
+                VNKG_TRY(take_latin_name(ds, k, latin, &o->org));
                 *j = latin;
-                *done = 1;
+                *done = o->org != NONE;
                 return VNKG_SUCCESS;
             }
         }
@@ -201,7 +200,17 @@ attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
     return VNKG_SUCCESS;
 }
 
-static int attaches_to(const LexTitle *t, VnkgEntityType type);
+static int
+attaches_to(const LexTitle *t, VnkgEntityType type)
+{
+    const char *want = vnkg_entity_type_name(type);
+    for (size_t a = 0; a < t->n_attach; ++a) {
+        if (strcmp(t->attach[a], want) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
 
 /* True when a Vietnamese person's full name starts at token w (not a
  * gazetteer name that starts with a family name: "Hồ Chí Minh"). */
@@ -214,10 +223,11 @@ person_starts(const DocState *ds, size_t w, size_t end)
 
 /* The end of the name of a body the gazetteer lacks, from its org_head
  * at k (a name starts with a capital: "Trung tâm Xúc tiến", not
- * "Trung tâm cho biết"): up to a person's name or a bracket, or to a comma or
- * other stop right after a capitalised word ("Trung tâm Xúc tiến Đầu tư, Thương
- * mại và Du lịch tỉnh Nghệ An, cho biết"); a comma or dash inside joins
- * the words after it. k when no such name is there. */
+ * "Trung tâm cho biết"): up to a person's name or a bracket, or to a
+ * comma or other stop right after a capitalised word ("Trung tâm Xúc
+ * tiến Đầu tư, Thương mại và Du lịch tỉnh Nghệ An, cho biết"); a comma
+ * or dash inside joins the words after it. k when no such name is
+ * there. */
 static size_t
 unknown_org_end(const DocState *ds, size_t k, size_t first, size_t end)
 {
@@ -234,7 +244,8 @@ unknown_org_end(const DocState *ds, size_t k, size_t first, size_t end)
         }
         size_t len = entry_at(ds, w, first, end, VNKG_TYPE_COUNT, 0, &entry);
         if (len && ds->lex->entries[entry].type == VNKG_TYPE_PARTNER) {
-            return k; /* a foreign body's: the partner is read instead */
+            return k; /* a foreign body's: the partner is read instead
+                       */
         }
         if (len > 1) { /* "tỉnh Bắc Ninh": "Ninh" starts no person */
             w += len - 1;
@@ -254,28 +265,18 @@ unknown_org_end(const DocState *ds, size_t k, size_t first, size_t end)
 }
 
 /* "Viện trưởng Viện Nghiên cứu quản lý kinh tế Trung ương Trần Thị Hồng
- * Minh": a title that may be held in an organisation, followed by a body
- * the gazetteer lacks, holds it in that body, named as written; the
- * provinces in its name are mentioned. */
+ * Minh": a title that may be held in an organisation, followed by a
+ * body the gazetteer lacks, holds it in that body, named as written;
+ * the provinces in its name are mentioned. */
 static VnkgStatus
 attach_unknown_org(DocState *ds, size_t *j, size_t first, size_t end, Office *o)
 {
     size_t k = *j, e = k < end ? unknown_org_end(ds, k, first, end) : k;
-    size_t b = tok(ds, k)->start, x = e > k ? tok(ds, e - 1)->end : b;
     char label[256];
-    if (e == k || x - b >= sizeof label) {
+    if (e == k || !copy_span(ds, k, e, label, sizeof label)) {
         return VNKG_SUCCESS;
     }
-    memcpy(label, ds->doc->text + b, x - b);
-    label[x - b] = '\0';
-    for (size_t m = k + 1; m < e;) {
-        size_t entry, place,
-            len = entry_at(ds, m, first, e, VNKG_TYPE_PROVINCE, 0, &entry);
-        if (len) {
-            VNKG_TRY(take_entry(ds, m, len, entry, &place));
-        }
-        m += len ? len : 1;
-    }
+    VNKG_TRY(take_inside(ds, k + 1, e, first, VNKG_TYPE_PROVINCE, NONE));
     VNKG_TRY(resolve_named(ds, VNKG_TYPE_ORGANIZATION, label, &o->org));
     VNKG_TRY(add_found(ds, k, e, o->org));
     *j = e;
@@ -305,18 +306,6 @@ attach_org(DocState *ds, size_t *j, size_t first, size_t end, Office *o)
         }
     }
     return VNKG_SUCCESS;
-}
-
-static int
-attaches_to(const LexTitle *t, VnkgEntityType type)
-{
-    const char *want = vnkg_entity_type_name(type);
-    for (size_t a = 0; a < t->n_attach; ++a) {
-        if (strcmp(t->attach[a], want) == 0) {
-            return 1;
-        }
-    }
-    return 0;
 }
 
 /* "Chủ tịch kiêm Tổng Giám đốc Tập đoàn NVIDIA": a title of the chain
@@ -372,36 +361,20 @@ organ_in_title(DocState *ds, size_t from, size_t to, size_t first,
  * Choi Joo-ho"); a Vietnamese mission's foreign city, which is no entity
  * ("Tổng Lãnh sự Việt Nam tại Côn Minh Nguyễn Đức Quang"). */
 /* Past a bracket after an office's organisation at *j: its abbreviation
- * ("Ngân hàng Thế giới (WB)") or the country of a firm ("Tập đoàn Posco
- * (Hàn Quốc)"), whose partners other than the organisation are mentioned.
- * *j stays when there is none. */
+ * ("Ngân hàng Thế giới (WB)"), the country of a firm ("Tập đoàn Posco
+ * (Hàn Quốc)") or the ministry of a department ("(Bộ Công Thương)"), whose
+ * entries other than the organisation are mentioned. *j stays when there
+ * is none. */
 static VnkgStatus
 past_org_bracket(DocState *ds, size_t *j, size_t first, size_t end,
                  const Office *o)
 {
-    size_t k = *j, close = NONE;
-    if (o->org == NONE || o->fixed || k + 2 >= end || !is_punct(ds, k, "(")) {
-        return VNKG_SUCCESS;
-    }
-    for (size_t c = k + 2; c < end && c <= k + 5 && close == NONE; ++c) {
-        close = is_punct(ds, c, ")") ? c : NONE;
-    }
+    size_t close =
+        o->org == NONE || o->fixed ? NONE : bracket_close(ds, *j, end, 4);
     if (close == NONE) {
         return VNKG_SUCCESS;
     }
-    for (size_t m = k + 1; m < close;) {
-        size_t entry, entity,
-            len = entry_at(ds, m, first, close, VNKG_TYPE_COUNT, 0, &entry);
-        if (!len) {
-            m++;
-            continue;
-        }
-        VNKG_TRY(resolve_entry(ds, entry, &entity));
-        if (entity != o->org) {
-            VNKG_TRY(add_found(ds, m, m + len, entity));
-        }
-        m += len;
-    }
+    VNKG_TRY(take_inside(ds, *j + 1, close, first, VNKG_TYPE_COUNT, o->org));
     *j = close + 1;
     return VNKG_SUCCESS;
 }

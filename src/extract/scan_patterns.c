@@ -122,18 +122,15 @@ company_words(const DocState *ds, size_t k, size_t end)
 /* A company or foreign locality named by the Latin words [k, m): a
  * partner labelled as written. */
 VnkgStatus
-take_latin_name(DocState *ds, size_t k, size_t m)
+take_latin_name(DocState *ds, size_t k, size_t m, size_t *entity)
 {
     char label[256];
-    size_t b = tok(ds, k)->start, x = tok(ds, m - 1)->end;
-    if (x - b >= sizeof label) {
+    *entity = NONE;
+    if (!copy_span(ds, k, m, label, sizeof label)) {
         return VNKG_SUCCESS;
     }
-    memcpy(label, ds->doc->text + b, x - b);
-    label[x - b] = '\0';
-    size_t entity;
-    VNKG_TRY(resolve_named(ds, VNKG_TYPE_PARTNER, label, &entity));
-    return add_found(ds, k, m, entity);
+    VNKG_TRY(resolve_named(ds, VNKG_TYPE_PARTNER, label, entity));
+    return add_found(ds, k, m, *entity);
 }
 
 /* The companies listed after a company head and a country: "các doanh
@@ -151,14 +148,13 @@ company_list(DocState *ds, size_t k, size_t first, size_t end, size_t *next)
     }
     size_t j = k + 1;
     while (j < end) {
-        size_t entry, m,
+        size_t entry, entity, m,
             len = entry_at(ds, j, first, end, VNKG_TYPE_COUNT, 0, &entry);
         if (len) {
-            size_t entity;
             VNKG_TRY(take_entry(ds, j, len, entry, &entity));
             j += len;
         } else if ((m = company_words(ds, j, end)) > j) {
-            VNKG_TRY(take_latin_name(ds, j, m));
+            VNKG_TRY(take_latin_name(ds, j, m, &entity));
             j = m;
         } else {
             break;
@@ -225,13 +221,11 @@ described_firm(DocState *ds, size_t i, size_t k, size_t first, size_t end,
           is_latin_name_word(ds, m + 1))) {
         return VNKG_SUCCESS;
     }
-    size_t b = tok(ds, m + 1)->start, x = tok(ds, m + 1)->end, entity;
     char label[64];
-    if (x - b >= sizeof label) {
+    size_t entity;
+    if (!copy_span(ds, m + 1, m + 2, label, sizeof label)) {
         return VNKG_SUCCESS;
     }
-    memcpy(label, ds->doc->text + b, x - b);
-    label[x - b] = '\0';
     VNKG_TRY(resolve_named(ds, VNKG_TYPE_PARTNER, label, &entity));
     VNKG_TRY(add_found(ds, i, m, entity)); /* the name, not its bracket */
     *next = m + 3;
@@ -267,7 +261,8 @@ scan_company(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     if (m == k) {
         return described_firm(ds, i, k, first, end, next);
     }
-    VNKG_TRY(take_latin_name(ds, k, m));
+    size_t entity;
+    VNKG_TRY(take_latin_name(ds, k, m, &entity));
     *next = m;
     return VNKG_SUCCESS;
 }
@@ -310,8 +305,8 @@ scan_locality(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
             len = 0;
         }
     }
-    size_t country;
-    VNKG_TRY(take_latin_name(ds, k, m));
+    size_t country, place;
+    VNKG_TRY(take_latin_name(ds, k, m, &place));
     *next = m;
     if (len) {
         VNKG_TRY(take_entry(ds, m + 1, len, entry, &country));
@@ -441,7 +436,7 @@ agreement_partner(DocState *ds, size_t k, size_t first, size_t end,
     size_t pair = vietnam_pair(ds, k, first, end, entry);
     if (pair != NONE ||
         (k + 3 < end && is_vietnam(ds, k, end) && is_punct(ds, k + 2, "-"))) {
-        return pair;
+        return pair; /* "Việt Nam – " and no partner after it: none */
     }
     /* "Biên bản ghi nhớ về thiết lập quan hệ hợp tác hữu nghị giữa ...":
      * a phrase of lower-case words before the parties */
@@ -489,14 +484,7 @@ first_party(DocState *ds, size_t k, size_t first, size_t end,
     size_t len =
         province_at(ds, skip_government(ds, k, end), first, end, &p, &entry);
     if (len) {
-        size_t unit = lex_entry_by_id(
-            ds->lex,
-            ds->lex->entries[entry].successor &&
-                    ds->lex->entries[entry].valid_until && ds->date[0] &&
-                    strcmp(ds->date, ds->lex->entries[entry].valid_until) > 0
-                ? ds->lex->entries[entry].successor
-                : ds->lex->entries[entry].id);
-        *label = ds->lex->entries[unit == NONE ? entry : unit].label;
+        *label = ds->lex->entries[resolve_unit(ds, entry)].label;
         p += len;
     } else if (p + 2 < end && is_key(ds, p, "chinh1") &&
                is_key(ds, p + 1, "phu3") && is_key(ds, p + 2, "viêt5")) {
@@ -549,22 +537,17 @@ read_party(const DocState *ds, size_t k, size_t first, size_t end, Party *pt)
     } else {
         return 0;
     }
-    size_t b = pt->to;
-    if (b + 2 < end && is_punct(ds, b, "(")) {
-        for (size_t c = b + 2; c < end && c <= b + 6; ++c) {
-            if (is_punct(ds, c, ")")) {
-                pt->open = b;
-                pt->close = c;
-                pt->next = c + 1;
-                break;
-            }
-        }
+    size_t close = bracket_close(ds, pt->to, end, 5);
+    if (close != NONE) {
+        pt->open = pt->to;
+        pt->close = close;
+        pt->next = close + 1;
     }
     return 1;
 }
 
 /* Records the party's mentions (and the country in its bracket); its
- * entity goes to *entity. */
+ * entity goes to *entity, NONE for Latin words too long to be a name. */
 static VnkgStatus
 take_party(DocState *ds, const Party *pt, size_t first, size_t *entity)
 {
@@ -572,16 +555,45 @@ take_party(DocState *ds, const Party *pt, size_t first, size_t *entity)
         VNKG_TRY(
             take_entry(ds, pt->from, pt->to - pt->from, pt->entry, entity));
     } else {
-        VNKG_TRY(take_latin_name(ds, pt->from, pt->to));
-        *entity = ds->found[ds->n_found - 1].entity;
+        VNKG_TRY(take_latin_name(ds, pt->from, pt->to, entity));
     }
     if (pt->open != NONE) {
-        VNKG_TRY(partners_inside(ds, pt->open + 1, pt->close, first));
+        VNKG_TRY(take_inside(ds, pt->open + 1, pt->close, first,
+                             VNKG_TYPE_PARTNER, NONE));
     }
     return VNKG_SUCCESS;
 }
 
-static VnkgStatus add_pact(DocState *ds, size_t agreement, size_t partner);
+static VnkgStatus
+add_pact(DocState *ds, size_t agreement, size_t partner)
+{
+    if (ds->n_pacts < sizeof ds->pact / sizeof ds->pact[0]) {
+        ds->pact[ds->n_pacts][0] = agreement;
+        ds->pact[ds->n_pacts][1] = partner;
+        ds->n_pacts++;
+    }
+    return VNKG_SUCCESS;
+}
+
+/* The label of an agreement from its kind ("MOU", "FTA") or, without
+ * one, the text of tokens [ks, ke) (its head or bracketed acronym), and
+ * its two parties: "MOU EVN – Marubeni", "Thỏa thuận hợp tác Nghệ An –
+ * Bolikhamxay"; capitalised. */
+static void
+agreement_label(const DocState *ds, const char *kind, size_t ks, size_t ke,
+                const char *a, const char *b, char *label, size_t cap)
+{
+    size_t hs = tok(ds, ks)->start, he = tok(ds, ke - 1)->end;
+    if (kind) {
+        snprintf(label, cap, "%s %s – %s", kind, a, b);
+    } else {
+        snprintf(label, cap, "%.*s %s – %s", (int)(he - hs), ds->doc->text + hs,
+                 a, b);
+    }
+    if (label[0] >= 'a' && label[0] <= 'z') {
+        label[0] = (char)(label[0] - 32);
+    }
+}
 
 /* A memorandum between firms or bodies: "Bản ghi nhớ hợp tác giữa Tập
  * đoàn Điện lực Việt Nam (EVN) và Tập đoàn Marubeni (Nhật Bản)" is "MOU
@@ -602,19 +614,18 @@ firms_agreement(DocState *ds, size_t i, size_t hl, size_t k, size_t first,
     size_t ea, eb, agreement;
     VNKG_TRY(take_party(ds, &a, first, &ea));
     VNKG_TRY(take_party(ds, &b, first, &eb));
-    const char *kind = agreement_kind(ds, i, hl);
-    size_t hs = tok(ds, i)->start, he = tok(ds, i + hl - 1)->end;
+    *next = b.next;
+    if (ea == NONE || eb == NONE) {
+        return VNKG_SUCCESS; /* a party too long to be a name */
+    }
     char label[512];
-    snprintf(label, sizeof label, "%.*s %s – %s",
-             kind ? (int)strlen(kind) : (int)(he - hs),
-             kind ? kind : ds->doc->text + hs,
-             vnkg_facts_entity_at(ds->facts, ea)->label,
-             vnkg_facts_entity_at(ds->facts, eb)->label);
+    agreement_label(ds, agreement_kind(ds, i, hl), i, i + hl,
+                    vnkg_facts_entity_at(ds->facts, ea)->label,
+                    vnkg_facts_entity_at(ds->facts, eb)->label, label,
+                    sizeof label);
     VNKG_TRY(resolve_named(ds, VNKG_TYPE_AGREEMENT, label, &agreement));
     VNKG_TRY(add_found(ds, i, b.next, agreement));
-    VNKG_TRY(add_pact(ds, agreement, b.partner ? eb : ea));
-    *next = b.next;
-    return VNKG_SUCCESS;
+    return add_pact(ds, agreement, b.partner ? eb : ea);
 }
 
 /* True when the agreement head at i is a memorandum or a cooperation
@@ -644,17 +655,6 @@ sentence_province(const DocState *ds)
         one = ds->found[k].entity;
     }
     return one == NONE ? NULL : vnkg_facts_entity_at(ds->facts, one)->label;
-}
-
-static VnkgStatus
-add_pact(DocState *ds, size_t agreement, size_t partner)
-{
-    if (ds->n_pacts < sizeof ds->pact / sizeof ds->pact[0]) {
-        ds->pact[ds->n_pacts][0] = agreement;
-        ds->pact[ds->n_pacts][1] = partner;
-        ds->n_pacts++;
-    }
-    return VNKG_SUCCESS;
 }
 
 /* A named agreement: "Hiệp định Thương mại tự do Việt Nam – EFTA", "PTA
@@ -698,6 +698,10 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
         /* "giữa UBND tỉnh Ninh Bình và Tập đoàn Hyundai (Hàn Quốc)" */
         VNKG_TRY(take_party(ds, &firm, first, &partner));
         stop = firm.next;
+        if (partner == NONE) {
+            *next = stop; /* a name too long to be one */
+            return VNKG_SUCCESS;
+        }
     } else if (locality) {
         size_t before = ds->n_found;
         VNKG_TRY(scan_locality(ds, p, first, end, &stop));
@@ -717,28 +721,19 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
         kind = agreement_kind(ds, i, described - i);
     }
     const VnkgEntity *pe = vnkg_facts_entity_at(ds->facts, partner);
+    /* without a kind, the head names it, or a bracketed acronym:
+     * "(CEPA)" */
+    size_t ks = !kind && acronym != NONE ? acronym : i;
+    size_t ke = !kind && acronym != NONE ? acronym + 1 : i + hl;
     char label[512];
-    size_t hs = tok(ds, i)->start, he = tok(ds, i + hl - 1)->end;
-    if (!kind && acronym != NONE) { /* "(CEPA)": the kind it names */
-        hs = tok(ds, acronym)->start;
-        he = tok(ds, acronym)->end;
-    }
-    if (kind) {
-        snprintf(label, sizeof label, "%s %s – %s", kind, party, pe->label);
-    } else {
-        snprintf(label, sizeof label, "%.*s %s – %s", (int)(he - hs),
-                 ds->doc->text + hs, party, pe->label);
-    }
-    if (label[0] >= 'a' && label[0] <= 'z') {
-        label[0] = (char)(label[0] - 32);
-    }
+    agreement_label(ds, kind, ks, ke, party, pe->label, label, sizeof label);
     /* "FTA với Hàn Quốc" is VKFTA, "(CEPA) Việt Nam – UAE" the
      * lexicon's CEPA with the UAE */
     char slug[16] = "";
     if (kind && strcmp(kind, "MOU") != 0) {
         snprintf(slug, sizeof slug, "%s", kind);
-    } else if (!kind && acronym != NONE && he - hs < sizeof slug) {
-        snprintf(slug, sizeof slug, "%.*s", (int)(he - hs), ds->doc->text + hs);
+    } else if (!kind && acronym != NONE) {
+        (void)copy_span(ds, acronym, acronym + 1, slug, sizeof slug);
     }
     for (char *c = slug; *c; ++c) {
         *c = *c >= 'A' && *c <= 'Z' ? (char)(*c + 32) : *c;
@@ -753,24 +748,5 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     VNKG_TRY(add_found(ds, i, stop, agreement)); /* the whole name */
     VNKG_TRY(add_pact(ds, agreement, partner));
     *next = stop;
-    return VNKG_SUCCESS;
-}
-
-/* Partners named inside an agreement's name ("Hiệp định Thương mại tự do
- * Việt Nam – EFTA") are mentioned too. */
-VnkgStatus
-partners_inside(DocState *ds, size_t from, size_t to, size_t first)
-{
-    for (size_t k = from; k < to;) {
-        size_t entry,
-            len = entry_at(ds, k, first, to, VNKG_TYPE_PARTNER, 0, &entry);
-        if (len) {
-            size_t entity;
-            VNKG_TRY(take_entry(ds, k, len, entry, &entity));
-            k += len;
-        } else {
-            k++;
-        }
-    }
     return VNKG_SUCCESS;
 }

@@ -237,7 +237,7 @@ fill_meta(HtmlPage *page, VnkgDocument *doc)
             cut_site_name(doc->title);
         }
     }
-    if (doc->title && !page->og_title && page->h1) {
+    if (doc->title && !page->og_title && page->title && page->h1) {
         /* "Thủ tướng tiếp ... - Báo Chính phủ" with the h1 "Thủ tướng tiếp
          * ...": the headline without the site's name */
         char *h1 = NULL;

@@ -30,10 +30,16 @@ unit_on_date(const VnkgLexicon *lex, size_t entry, const char *date)
     return entry;
 }
 
+size_t
+resolve_unit(const DocState *ds, size_t entry)
+{
+    return unit_on_date(ds->lex, entry, ds->date);
+}
+
 VnkgStatus
 resolve_entry(DocState *ds, size_t entry, size_t *out)
 {
-    entry = unit_on_date(ds->lex, entry, ds->date);
+    entry = resolve_unit(ds, entry);
     const LexEntry *e = &ds->lex->entries[entry];
     VNKG_TRY(
         vnkg_facts_entity(ds->ctx, ds->facts, e->id, e->type, e->label, out));

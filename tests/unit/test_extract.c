@@ -504,6 +504,23 @@ test_unknown_bodies(void)
                    "Giám đốc"));
     expect_entity(f, "organization", "Công ty Minh Long");
     vnkg_facts_free(ctx, f);
+    /* Latin words too long to be a firm's name make no partner, and no
+     * office: nothing read past the found mentions */
+    char text[1024];
+    char word[320];
+    memset(word, 'x', sizeof word - 1);
+    word[0] = 'Q';
+    word[sizeof word - 1] = '\0';
+    snprintf(text, sizeof text,
+             "Tổng Giám đốc Công ty TNHH %s Việt Nam Kazuhiro Takeuchi dự. "
+             "Hai bên ký Bản ghi nhớ giữa Tập đoàn Vingroup và Tập đoàn %s.\n",
+             word, word);
+    f = run(text, NULL);
+    for (size_t i = 0; i < vnkg_facts_entity_count(f); ++i) {
+        const VnkgEntity *e = vnkg_facts_entity_at(f, i);
+        assert(e->type != VNKG_TYPE_PARTNER && e->type != VNKG_TYPE_AGREEMENT);
+    }
+    vnkg_facts_free(ctx, f);
     /* no clear end, or a foreign body's office: no organisation */
     f = run("Giám đốc Trung tâm Hội nghị Quốc gia cho biết sẽ mở cửa. Giám "
             "đốc Trung tâm cho biết năm nay Trung tâm đã đón đoàn Hà Nội. Ông "
