@@ -847,6 +847,32 @@ cmp_pagerank(const void *a, const void *b)
     return strcmp(x->id, y->id);
 }
 
+/* Prints `s` left-aligned in `width` terminal columns, one per character
+ * (labels are NFC, so a Vietnamese letter with its marks is one; printf's
+ * %-34s counts bytes); a longer one is cut and ends with "…". */
+static void
+print_padded(const char *s, size_t width)
+{
+    size_t cols = 0, fit = 0; /* fit: bytes of the first width-1 columns */
+    const unsigned char *p = (const unsigned char *)s;
+    for (; *p; ++p) {
+        if ((*p & 0xC0) != 0x80) { /* a character starts */
+            if (++cols == width) {
+                fit = (size_t)(p - (const unsigned char *)s);
+            }
+        }
+    }
+    if (cols > width) {
+        fwrite(s, 1, fit, stdout);
+        fputs("…", stdout);
+        return;
+    }
+    fputs(s, stdout);
+    for (; cols < width; ++cols) {
+        putchar(' ');
+    }
+}
+
 static void
 print_summary(const BuildOptions *o, const VnkgGraph *g, size_t articles,
               double seconds)
@@ -870,8 +896,10 @@ print_summary(const BuildOptions *o, const VnkgGraph *g, size_t articles,
         qsort(order, g->n_nodes, sizeof *order, cmp_pagerank);
         printf("\nTop entities by PageRank:\n");
         for (size_t i = 0; i < g->n_nodes && i < 10; ++i) {
-            printf("  %2zu. %-34s %-12s %.4f\n", i + 1, order[i]->label,
-                   vnkg_entity_type_name(order[i]->type), order[i]->pagerank);
+            printf("  %2zu. ", i + 1);
+            print_padded(order[i]->label, 34);
+            printf(" %-12s %.4f\n", vnkg_entity_type_name(order[i]->type),
+                   order[i]->pagerank);
         }
         free((void *)order);
     }

@@ -52,6 +52,17 @@ for f in graph.graphml graph.rdf nodes.csv edges.csv centrality.tsv mentions.tsv
 done
 [ -z "$(find "$work/o2" -name '*.tmp.*')" ]; check "no temporary files left" $?
 grep -q "Top entities by PageRank" "$work/out"; check "summary printed" $?
+# its table is aligned by characters, not bytes: every row's type column
+# starts at the same place, long labels are cut with "…"
+sed -n '/^Top entities/,/^$/p' "$work/out" | grep '^ *[0-9]*\. ' >"$work/top"
+[ "$(wc -l <"$work/top")" -eq 10 ]; check "summary lists ten entities" $?
+# (the characters before the type column: wc -m counts them in UTF-8)
+while IFS= read -r row; do
+    printf '%s' "${row% [a-z]* *}" | LC_ALL=C.UTF-8 wc -m
+done <"$work/top" | sort -u >"$work/top-widths"
+[ "$(wc -l <"$work/top-widths")" -eq 1 ]
+check "summary columns line up with Vietnamese labels" $?
+grep -q '… event' "$work/top"; check "summary cuts a long label" $?
 
 # -q prints nothing on success
 run 0 build -q "$root/samples" -o "$work/o3"; check "quiet build exits 0" $?
