@@ -89,8 +89,10 @@ VnkgStatus resolve_named(DocState *ds, VnkgEntityType type, const char *label,
  * foreign name, whose first word has it: "bà Kim", "ông Ishiba"), when
  * exactly one has; NONE otherwise. */
 size_t resolve_short_name(const DocState *ds, const char *key);
-/* The one person of the article holding this title's role, or NONE. */
-size_t resolve_bare_title(const DocState *ds, size_t title);
+/* The one person of the article holding this title's role, or NONE; with
+ * `org` (not NONE) the role at that organisation: "Bộ trưởng Thương mại
+ * Hoa Kỳ" does not refer back to Việt Nam's minister. */
+size_t resolve_bare_title(const DocState *ds, size_t title, size_t org);
 VnkgStatus resolve_note_role(DocState *ds, size_t person, size_t title);
 
 /* extract: the sentence scanner. */

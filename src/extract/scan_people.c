@@ -268,7 +268,9 @@ scan_title(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
         k = name_start + 1;
     } else if ((tok(ds, i)->flags & VNKG_TOK_CAP) && !former &&
                !plural_before(ds, i, first) &&
-               (person = resolve_bare_title(ds, offs[0].title)) != NONE) {
+               (person = resolve_bare_title(
+                    ds, offs[0].title, offs[0].fixed ? NONE : offs[0].org)) !=
+                   NONE) {
         /* a bare "Thủ tướng" referring back to the one named before */
         VNKG_TRY(add_found_by_title(ds, i, k, person));
         *next = k;

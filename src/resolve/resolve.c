@@ -165,9 +165,23 @@ same_role(const DocState *ds, size_t a, size_t b)
 }
 
 size_t
-resolve_bare_title(const DocState *ds, size_t title)
+resolve_bare_title(const DocState *ds, size_t title, size_t org)
 {
     size_t hit = NONE;
+    if (org != NONE) { /* the offices taken so far name their bodies */
+        for (size_t j = 0; j < ds->n_offices; ++j) {
+            size_t person = ds->office_person[j];
+            if (ds->offices[j].org != org ||
+                !same_role(ds, ds->offices[j].title, title)) {
+                continue;
+            }
+            if (hit != NONE && hit != person) {
+                return NONE;
+            }
+            hit = person;
+        }
+        return hit;
+    }
     for (size_t i = 0; i < ds->n_persons; ++i) {
         const Person *p = &ds->persons[i];
         for (size_t r = 0; r < p->n_roles; ++r) {
