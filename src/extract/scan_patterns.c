@@ -499,20 +499,54 @@ first_party(DocState *ds, size_t k, size_t first, size_t end,
     return p < end && is_key(ds, p, "va2") ? p : NONE;
 }
 
-/* A firm or an organisation as a party of "giữa A và B": a lexicon
- * entry, or a company head and Latin words ("Tập đoàn Marubeni"), maybe
- * with a bracket after it ("(EVN)", "(Nhật Bản)"). */
+/* A firm, an organisation or a ministry as a party of "giữa A và B": a
+ * lexicon entry, or a company head and Latin words ("Tập đoàn
+ * Marubeni"), maybe with a bracket after it ("(EVN)", "(Nhật Bản)"). A
+ * foreign ministry ("Bộ Kinh tế, Thương mại và Công nghiệp Nhật Bản
+ * (METI)", "Bộ Thương mại Hoa Kỳ") is its country's: a partner. */
 typedef struct {
-    size_t from, to;    /* the name's tokens */
+    size_t from, to;    /* the name's tokens (a foreign ministry's country) */
     size_t entry;       /* its lexicon entry, or NONE: Latin words */
     size_t open, close; /* the bracket after it, or NONE */
     size_t next;        /* the token after the party */
     int partner;        /* a partner (foreign), not a Vietnamese body */
+    size_t acronym;     /* a foreign ministry's bracketed acronym, or NONE */
 } Party;
+
+/* A foreign ministry at k, as a party: "Bộ" and a portfolio or a
+ * ministry's name, then a country. */
+static int
+foreign_ministry(const DocState *ds, size_t k, size_t first, size_t end,
+                 Party *pt)
+{
+    size_t p = foreign_portfolio(ds, k, first, end), entry;
+    if (p == k && k + 1 < end && is_key(ds, k, "bô5")) {
+        p = foreign_portfolio(ds, k + 1, first, end);
+        p = p == k + 1 ? k : p;
+    }
+    size_t len =
+        p > k ? entry_at(ds, p, first, end, VNKG_TYPE_PARTNER, 0, &entry) : 0;
+    if (!len) {
+        return 0;
+    }
+    *pt = (Party){p, p + len, entry, NONE, NONE, p + len, 1, NONE};
+    return 1;
+}
 
 static int
 read_party(const DocState *ds, size_t k, size_t first, size_t end, Party *pt)
 {
+    if (foreign_ministry(ds, k, first, end, pt)) {
+        size_t close = bracket_close(ds, pt->to, end, 5);
+        if (close != NONE) { /* "(METI)" names it */
+            pt->acronym = close == pt->to + 2 &&
+                                  (tok(ds, pt->to + 1)->flags & VNKG_TOK_UPPER)
+                              ? pt->to + 1
+                              : NONE;
+            pt->next = close + 1;
+        }
+        return 1;
+    }
     size_t hl = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
                            CUE_COMPANY_HEAD);
     size_t entry = NONE,
@@ -521,24 +555,28 @@ read_party(const DocState *ds, size_t k, size_t first, size_t end, Party *pt)
         k += hl;
         len = entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry);
     }
-    *pt = (Party){k, k + len, entry, NONE, NONE, k + len, 0};
+    *pt = (Party){k, k + len, entry, NONE, NONE, k + len, 0, NONE};
     if (len) {
         VnkgEntityType t = ds->lex->entries[entry].type;
-        if (t != VNKG_TYPE_ORGANIZATION && t != VNKG_TYPE_PARTNER) {
+        if (t != VNKG_TYPE_ORGANIZATION && t != VNKG_TYPE_PARTNER &&
+            t != VNKG_TYPE_MINISTRY) {
             return 0;
         }
         pt->partner = t == VNKG_TYPE_PARTNER;
+        if (!pt->partner && is_vietnam(ds, pt->next, end)) {
+            pt->next += 2; /* "Bộ Nông nghiệp và Môi trường Việt Nam" */
+        }
     } else if (hl) {
         size_t m = company_words(ds, k, end);
         if (m == k) {
             return 0;
         }
-        *pt = (Party){k, m, NONE, NONE, NONE, m, 1};
+        *pt = (Party){k, m, NONE, NONE, NONE, m, 1, NONE};
     } else {
         return 0;
     }
     size_t close = bracket_close(ds, pt->to, end, 5);
-    if (close != NONE) {
+    if (close != NONE && pt->next == pt->to) {
         pt->open = pt->to;
         pt->close = close;
         pt->next = close + 1;
@@ -618,11 +656,20 @@ firms_agreement(DocState *ds, size_t i, size_t hl, size_t k, size_t first,
     if (ea == NONE || eb == NONE) {
         return VNKG_SUCCESS; /* a party too long to be a name */
     }
-    char label[512];
-    agreement_label(ds, agreement_kind(ds, i, hl), i, i + hl,
-                    vnkg_facts_entity_at(ds->facts, ea)->label,
-                    vnkg_facts_entity_at(ds->facts, eb)->label, label,
-                    sizeof label);
+    char label[512], acronym[2][32];
+    const char *name[2] = {vnkg_facts_entity_at(ds->facts, ea)->label,
+                           vnkg_facts_entity_at(ds->facts, eb)->label};
+    const Party *party[2] = {&a, &b};
+    /* a foreign ministry by its acronym */
+    for (int side = 0; side < 2; ++side) {
+        size_t at = party[side]->acronym;
+        if (at != NONE &&
+            copy_span(ds, at, at + 1, acronym[side], sizeof acronym[side])) {
+            name[side] = acronym[side];
+        }
+    }
+    agreement_label(ds, agreement_kind(ds, i, hl), i, i + hl, name[0], name[1],
+                    label, sizeof label);
     VNKG_TRY(resolve_named(ds, VNKG_TYPE_AGREEMENT, label, &agreement));
     VNKG_TRY(add_found(ds, i, b.next, agreement));
     return add_pact(ds, agreement, b.partner ? eb : ea);
@@ -638,15 +685,15 @@ is_memorandum(const DocState *ds, size_t i)
            is_key(ds, i, "thoa3") || is_key(ds, i, "mou");
 }
 
-/* The label of the one province the sentence has named so far ("tỉnh
- * Thanh Hóa ... ký biên bản ghi nhớ với tỉnh Chiba": Thanh Hóa's), or
- * NULL when it named none or several. */
+/* The label of the one entity of `type` the sentence has named so far
+ * ("tỉnh Thanh Hóa ... ký biên bản ghi nhớ với tỉnh Chiba": Thanh Hóa's),
+ * or NULL when it named none or several. */
 static const char *
-sentence_province(const DocState *ds)
+sentence_one(const DocState *ds, VnkgEntityType type)
 {
     size_t one = NONE;
     for (size_t k = 0; k < ds->n_found; ++k) {
-        if (ds->found[k].type != VNKG_TYPE_PROVINCE) {
+        if (ds->found[k].type != type) {
             continue;
         }
         if (one != NONE && ds->found[k].entity != one) {
@@ -681,7 +728,9 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     if (p == NONE) {
         return VNKG_SUCCESS;
     }
-    const char *party = is_memorandum(ds, i) ? sentence_province(ds) : NULL;
+    int memorandum = is_memorandum(ds, i);
+    const char *party =
+        memorandum ? sentence_one(ds, VNKG_TYPE_PROVINCE) : NULL;
     party = party ? party : "Việt Nam";
     if (is_key(ds, p - 1, "giưa4")) {
         size_t va = first_party(ds, p, first, end, &party);
@@ -693,9 +742,15 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     }
     size_t partner = NONE, stop;
     Party firm;
-    if (locality && is_key(ds, p - 1, "va2") &&
+    if (locality && (is_key(ds, p - 1, "va2") || is_key(ds, p - 1, "vơi1")) &&
         read_party(ds, p, first, end, &firm) && firm.partner) {
-        /* "giữa UBND tỉnh Ninh Bình và Tập đoàn Hyundai (Hàn Quốc)" */
+        /* "giữa UBND tỉnh Ninh Bình và Tập đoàn Hyundai (Hàn Quốc)";
+         * "Bộ Tài chính đã ký Bản ghi nhớ với Tập đoàn NVIDIA": a
+         * ministry's memorandum with a firm */
+        const char *ministry = memorandum && strcmp(party, "Việt Nam") == 0
+                                   ? sentence_one(ds, VNKG_TYPE_MINISTRY)
+                                   : NULL;
+        party = ministry ? ministry : party;
         VNKG_TRY(take_party(ds, &firm, first, &partner));
         stop = firm.next;
         if (partner == NONE) {

@@ -382,6 +382,28 @@ test_memoranda_and_hyphenated_names(void)
                    VNKG_REL_AGREEMENT_WITH, NULL));
     expect_entity(g, "partner", "Hàn Quốc");
     vnkg_facts_free(ctx, g);
+    /* ministries: a foreign one is its country's, named by its bracketed
+     * acronym; a Vietnamese one may be followed by "Việt Nam"; a
+     * ministry's memorandum "với" a firm; two Vietnamese ministries make
+     * no agreement */
+    g = run("Hai bên trao Bản ghi nhớ giữa Bộ Công Thương Việt Nam và Bộ Kinh "
+            "tế, Thương mại và Công nghiệp Nhật Bản (METI). Thỏa thuận hợp "
+            "tác giữa Bộ Nông nghiệp và Môi trường Việt Nam và Bộ Nông "
+            "nghiệp, Thủy sản và Lâm nghiệp Australia được ký. Bộ Tài chính "
+            "đã ký Bản ghi nhớ với Tập đoàn NVIDIA. Bản ghi nhớ giữa Bộ Công "
+            "Thương và Bộ Tài chính được trao.\n",
+            NULL);
+    assert(has_rel(g, "MOU Bộ Công Thương – METI", "Nhật Bản",
+                   VNKG_REL_AGREEMENT_WITH, NULL));
+    assert(has_rel(g,
+                   "Thỏa thuận hợp tác Bộ Nông nghiệp và Môi trường – "
+                   "Australia",
+                   "Australia", VNKG_REL_AGREEMENT_WITH, NULL));
+    assert(has_rel(g, "MOU Bộ Tài chính – NVIDIA", "NVIDIA",
+                   VNKG_REL_AGREEMENT_WITH, NULL));
+    assert(!entity(g, "agreement", "MOU Bộ Công Thương – Bộ Tài chính"));
+    assert(!entity(g, "agreement", "MOU Việt Nam – NVIDIA"));
+    vnkg_facts_free(ctx, g);
     /* two Vietnamese firms: no agreement with a partner, no entity */
     assert(!entity(f, "agreement", "MOU Vingroup – FPT"));
     expect_entity(f, "organization", "Vingroup");
