@@ -194,9 +194,22 @@ right_chain(DocState *ds, size_t person, size_t k, size_t first, size_t end,
         sep++;
     }
     if (name_at(ds, sep, end, 1)) {
-        /* the titles introduce the next person: forget what we took */
+        /* the titles introduce the next person: forget what we took; but
+         * "A, Bí thư Tỉnh ủy X và Phó Chủ tịch UBND tỉnh B": the titles
+         * before "và" are A's, those after it B's */
         ds->n_found = found_before;
-        *next = k + 1;
+        size_t va = from + 1;
+        while (va < stop &&
+               !(is_key(ds, va, "va2") && title_at(ds, va + 1, end, &t))) {
+            va++;
+        }
+        if (va >= stop) {
+            *next = k + 1;
+            return VNKG_SUCCESS;
+        }
+        VNKG_TRY(parse_chain(ds, from, first, va, offs, &n, &stop));
+        VNKG_TRY(add_offices(ds, person, offs, former ? 0 : n));
+        *next = stop;
         return VNKG_SUCCESS;
     }
     VNKG_TRY(add_offices(ds, person, offs, former ? 0 : n));

@@ -110,6 +110,21 @@ test_title_name_orders(void)
     assert(has_rel(f, "Đầu Thanh Tùng", "Thanh Hóa", VNKG_REL_HOLDS_OFFICE,
                    "Chủ tịch UBND tỉnh"));
     vnkg_facts_free(ctx, f);
+    /* a name's titles, then "và" and the next person's: each has his
+     * own (the second's were all given to him) */
+    f = run("Tiếp đoàn có đồng chí Nguyễn Văn Lộc, Ủy viên Trung ương Đảng, "
+            "Bí thư Tỉnh ủy Bình Dương và Phó Chủ tịch Thường trực UBND tỉnh "
+            "Mai Hùng Dũng.",
+            NULL);
+    assert(has_rel(f, "Nguyễn Văn Lộc", "Bình Dương", VNKG_REL_HOLDS_OFFICE,
+                   "Bí thư Tỉnh ủy"));
+    assert(has_rel(f, "Nguyễn Văn Lộc", "Ban Chấp hành Trung ương Đảng",
+                   VNKG_REL_HOLDS_OFFICE, "Ủy viên Trung ương Đảng"));
+    assert(has_rel(f, "Mai Hùng Dũng", "Bình Dương", VNKG_REL_HOLDS_OFFICE,
+                   "Phó Chủ tịch Thường trực UBND tỉnh"));
+    assert(!has_rel(f, "Mai Hùng Dũng", "Bình Dương", VNKG_REL_HOLDS_OFFICE,
+                    "Bí thư Tỉnh ủy"));
+    vnkg_facts_free(ctx, f);
     /* a province whose name starts with its unit word: after a title, a
      * title that ends with that word, a unit word of its own */
     f = run("Bí thư Thành ủy TP.HCM Nguyễn Văn Nên và Chủ tịch UBND TP.HCM "
