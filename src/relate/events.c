@@ -27,6 +27,31 @@ sentence_end(const DocState *ds, size_t s)
     return x->first_token + x->n_tokens;
 }
 
+/* True when a gazetteer name longer than `len` tokens starts at i: the
+ * event word there is the first word of a body's name ("Diễn đàn Kinh
+ * tế Thế giới" is the WEF, no forum held). */
+static int
+starts_name(const DocState *ds, size_t i, size_t end, size_t len)
+{
+    LexMatch m[LEX_CACHE_PER_TOKEN];
+    size_t found = lex_match(ds->lex, &ds->cache, ds->seg.tokens, end, i, m,
+                             LEX_CACHE_PER_TOKEN);
+    for (size_t k = 0; k < found; ++k) {
+        if (m[k].len <= len) {
+            continue;
+        }
+        for (size_t p = m[k].payload; p != SIZE_MAX;
+             p = ds->lex->payloads[p].next) {
+            const LexPayload *pl = &ds->lex->payloads[p];
+            if (pl->kind == PL_ENTRY && lex_case_ok(pl, ds->seg.tokens, i) &&
+                ds->lex->entries[pl->index].type != VNKG_TYPE_EVENT) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* First token of an event word in sentence s at or after i, or NONE;
  * its length goes to *len. */
 static size_t
@@ -37,6 +62,9 @@ find_cue(const DocState *ds, size_t s, CueKind kind, size_t *len)
     for (size_t i = x->first_token; i < end; ++i) {
         size_t l =
             lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, i, kind);
+        if (l && kind == CUE_EVENT && starts_name(ds, i, end, l)) {
+            continue;
+        }
         if (l) {
             *len = l;
             return i;

@@ -694,6 +694,16 @@ test_events(void)
                    "Hội nghị toàn quốc triển khai Nghị quyết 59-NQ/TW",
                    VNKG_REL_CHAIRS, NULL));
     vnkg_facts_free(ctx, f);
+    /* an event word that starts a body's name is no event: the WEF */
+    f = run("Thủ tướng gặp Chủ tịch Diễn đàn Kinh tế Thế giới (WEF)\n\n"
+            "Chiều 21/1, Thủ tướng Phạm Minh Chính tiếp Chủ tịch Diễn đàn Kinh "
+            "tế Thế giới Borge Brende.\n",
+            "2025-01-21");
+    for (size_t i = 0; i < vnkg_facts_entity_count(f); ++i) {
+        assert(vnkg_facts_entity_at(f, i)->type != VNKG_TYPE_EVENT);
+    }
+    assert(has_rel(f, "Borge Brende", "WEF", VNKG_REL_HOLDS_OFFICE, NULL));
+    vnkg_facts_free(ctx, f);
 }
 
 static void
