@@ -71,6 +71,36 @@ initial_part(const DocState *ds, size_t k, size_t end)
     return 0;
 }
 
+/* Lower-case particles inside a Latin name before its next word:
+ * "Ursula von der Leyen", "Anwar bin Ibrahim", "Luiz Inácio Lula da
+ * Silva"; the number of particle tokens, 0 when none or no name word
+ * follows them. */
+static size_t
+particles(const DocState *ds, size_t k, size_t end)
+{
+    static const char *const words[] = {
+        "von", "van",   "der", "den", "de", "da",  "di",    "du",
+        "del", "della", "des", "la",  "le", "bin", "binti", "al",
+        "dos", "das",   "ter", "ten", "zu", NULL};
+    size_t p = k;
+    while (p < end && p < k + 3 && (tok(ds, p)->flags & VNKG_TOK_LATIN) &&
+           (tok(ds, p)->flags & VNKG_TOK_SPACE_BEFORE) &&
+           !(tok(ds, p)->flags & (VNKG_TOK_CAP | VNKG_TOK_UPPER))) {
+        int known = 0;
+        for (int w = 0; words[w] && !known; ++w) {
+            known = strcmp(tok(ds, p)->key, words[w]) == 0;
+        }
+        if (!known) {
+            return 0;
+        }
+        p++;
+    }
+    return p > k && p < end && (tok(ds, p)->flags & VNKG_TOK_SPACE_BEFORE) &&
+                   is_latin_name_word(ds, p)
+               ? p - k
+               : 0;
+}
+
 size_t
 name_at(const DocState *ds, size_t i, size_t end, int latin)
 {
@@ -89,6 +119,7 @@ name_at(const DocState *ds, size_t i, size_t end, int latin)
     while (k < end && words < MAX_NAME_TOKENS &&
            (tok(ds, k)->flags & VNKG_TOK_SPACE_BEFORE)) {
         size_t init = vn ? 0 : initial_part(ds, k, end);
+        init = init || vn ? init : particles(ds, k, end);
         if (init) {
             k += init;
             continue;

@@ -665,6 +665,14 @@ test_coreference_and_comention(void)
            has_rel(f, "Phạm Minh Chính", "Bộ Ngoại giao", VNKG_REL_CO_MENTION,
                    NULL));
     vnkg_facts_free(ctx, f);
+    /* lower-case particles inside Latin names */
+    g = run("Chủ tịch Ủy ban châu Âu Ursula von der Leyen và Thủ tướng "
+            "Malaysia Anwar bin Ibrahim dự.\n",
+            NULL);
+    expect_entity(g, "official", "Ursula von der Leyen");
+    assert(has_rel(g, "Anwar bin Ibrahim", "Malaysia", VNKG_REL_HOLDS_OFFICE,
+                   "Thủ tướng"));
+    vnkg_facts_free(ctx, g);
     /* foreign names shortened to their family name, first in East Asian
      * names; two people who share it are not guessed between */
     f = run("Đại sứ Hàn Quốc Park Noh-wan tiếp đoàn. Đại sứ Park đánh giá cao "
