@@ -297,6 +297,19 @@ scan_locality(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     if (m == k) {
         return VNKG_SUCCESS;
     }
+    /* "Thống đốc tỉnh Fukushima Uchibori Masao", "bang Rhode Island Dan
+     * McKee": a person's name of two words or more that starts inside
+     * the run is no part of the place (the latest start: the longest
+     * place) */
+    for (size_t s = m - 1; s > k; --s) {
+        size_t len = (tok(ds, s)->flags & VNKG_TOK_SPACE_BEFORE)
+                         ? name_at(ds, s, end, 1)
+                         : 0;
+        if (len && s + len >= m) {
+            m = s;
+            break;
+        }
+    }
     /* the country in parentheses, when given */
     size_t len = 0;
     if (m + 2 < end && is_punct(ds, m, "(")) {

@@ -665,6 +665,16 @@ test_coreference_and_comention(void)
            has_rel(f, "Phạm Minh Chính", "Bộ Ngoại giao", VNKG_REL_CO_MENTION,
                    NULL));
     vnkg_facts_free(ctx, f);
+    /* a governor's name after a locality the gazetteers lack */
+    g = run("Thống đốc tỉnh Fukushima Uchibori Masao và Thống đốc bang Rhode "
+            "Island Dan McKee dự. Thống đốc bang South Dakota cho biết.\n",
+            NULL);
+    assert(has_rel(g, "Uchibori Masao", "Fukushima", VNKG_REL_HOLDS_OFFICE,
+                   "Thống đốc"));
+    assert(
+        has_rel(g, "Dan McKee", "Rhode Island", VNKG_REL_HOLDS_OFFICE, NULL));
+    expect_entity(g, "partner", "South Dakota");
+    vnkg_facts_free(ctx, g);
     /* lower-case particles inside Latin names */
     g = run("Chủ tịch Ủy ban châu Âu Ursula von der Leyen và Thủ tướng "
             "Malaysia Anwar bin Ibrahim dự.\n",
