@@ -717,6 +717,106 @@ sentence_one(const DocState *ds, VnkgEntityType type)
     return one == NONE ? NULL : vnkg_facts_entity_at(ds->facts, one)->label;
 }
 
+/* The mention of the sentence that ends right before token v, maybe
+ * with a bracket after it ("Tập đoàn Marubeni (Nhật Bản)"), when it is
+ * a party that signs: a firm, an organisation, a ministry or a province;
+ * NONE otherwise. */
+static size_t
+party_before(const DocState *ds, size_t v, size_t end)
+{
+    for (size_t k = ds->n_found; k-- > 0;) {
+        const Found *f = &ds->found[k];
+        int ends =
+            f->tok_end == v || (v > 0 && is_punct(ds, v - 1, ")") &&
+                                bracket_close(ds, f->tok_end, end, 5) == v - 1);
+        if (!ends || f->by_title) {
+            continue;
+        }
+        VnkgEntityType t = f->type;
+        return t == VNKG_TYPE_PARTNER || t == VNKG_TYPE_ORGANIZATION ||
+                       t == VNKG_TYPE_MINISTRY || t == VNKG_TYPE_PROVINCE
+                   ? k
+                   : NONE;
+    }
+    return NONE;
+}
+
+/* Back from token k over the company head or province prefix that
+ * precedes a name ("Tập đoàn", "Công ty", "UBND tỉnh"). */
+static size_t
+head_before(const DocState *ds, size_t k, size_t first, size_t end)
+{
+    for (size_t len = 5; len >= 1; --len) {
+        if (k >= first + len &&
+            (lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k - len,
+                        CUE_COMPANY_HEAD) == len ||
+             lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k - len,
+                        CUE_PROVINCE_PREFIX) == len)) {
+            return k - len;
+        }
+    }
+    return k;
+}
+
+/* "Tập đoàn Vingroup và Tập đoàn NVIDIA đã ký kết thỏa thuận hợp tác":
+ * the parties named before "ký" and the head at i (of hl tokens), one of
+ * them a partner; "Việt Nam" may be the first. Nothing when the words
+ * before the head are not "[đã|vừa|sẽ|cùng] ký [kết]" after two parties
+ * joined by "và". */
+static VnkgStatus
+signed_by_pair(DocState *ds, size_t i, size_t hl, size_t first, size_t end,
+               size_t *next)
+{
+    size_t v = i;
+    if (v >= first + 2 && is_key(ds, v - 1, "kêt1") &&
+        is_key(ds, v - 2, "ky1")) {
+        v -= 2;
+    } else if (v >= first + 1 && is_key(ds, v - 1, "ky1")) {
+        v -= 1;
+    } else {
+        return VNKG_SUCCESS;
+    }
+    while (v > first &&
+           (is_key(ds, v - 1, "đa4") || is_key(ds, v - 1, "vưa2") ||
+            is_key(ds, v - 1, "se4") || is_key(ds, v - 1, "cung2"))) {
+        v--;
+    }
+    size_t b = party_before(ds, v, end);
+    if (b == NONE) {
+        return VNKG_SUCCESS;
+    }
+    size_t va = head_before(ds, ds->found[b].tok_start, first, end);
+    if (va <= first + 1 || !is_key(ds, va - 1, "va2")) {
+        return VNKG_SUCCESS;
+    }
+    va--;
+    size_t a = party_before(ds, va, end);
+    const char *name_a;
+    size_t ea = NONE, eb = ds->found[b].entity;
+    if (a != NONE) {
+        ea = ds->found[a].entity;
+        name_a = vnkg_facts_entity_at(ds->facts, ea)->label;
+    } else if (va >= first + 2 && is_vietnam(ds, va - 2, end)) {
+        name_a = "Việt Nam";
+    } else {
+        return VNKG_SUCCESS;
+    }
+    int pa = a != NONE && ds->found[a].type == VNKG_TYPE_PARTNER,
+        pb = ds->found[b].type == VNKG_TYPE_PARTNER;
+    if (!pa && !pb) {
+        return VNKG_SUCCESS; /* two Vietnamese bodies: no partner */
+    }
+    char label[512];
+    agreement_label(ds, agreement_kind(ds, i, hl), i, i + hl, name_a,
+                    vnkg_facts_entity_at(ds->facts, eb)->label, label,
+                    sizeof label);
+    size_t agreement;
+    VNKG_TRY(resolve_named(ds, VNKG_TYPE_AGREEMENT, label, &agreement));
+    VNKG_TRY(add_found(ds, i, i + hl, agreement));
+    *next = i + hl;
+    return add_pact(ds, agreement, pb ? eb : ea);
+}
+
 /* A named agreement: "Hiệp định Thương mại tự do Việt Nam – EFTA", "PTA
  * Việt Nam – Mercosur", "Bản ghi nhớ với tỉnh Gyeonggi (Hàn Quốc)".
  * "các FTA", "16 FTA" are generic and make no entity. */
@@ -738,10 +838,11 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     if (p == NONE) {
         p = agreement_partner(ds, i + hl, first, end, &entry, &locality);
     }
-    if (p == NONE) {
-        return VNKG_SUCCESS;
-    }
     int memorandum = is_memorandum(ds, i);
+    if (p == NONE) {
+        return memorandum ? signed_by_pair(ds, i, hl, first, end, next)
+                          : VNKG_SUCCESS;
+    }
     const char *party =
         memorandum ? sentence_one(ds, VNKG_TYPE_PROVINCE) : NULL;
     party = party ? party : "Việt Nam";

@@ -419,6 +419,28 @@ test_memoranda_and_hyphenated_names(void)
     assert(!entity(g, "agreement", "MOU Bộ Công Thương – Bộ Tài chính"));
     assert(!entity(g, "agreement", "MOU Việt Nam – NVIDIA"));
     vnkg_facts_free(ctx, g);
+    /* the parties named before "ký (kết)": a firm with a foreign firm,
+     * Việt Nam with a country, a province with a firm; not two
+     * Vietnamese firms, not "hai bên" */
+    g = run("Tập đoàn Vingroup và Tập đoàn NVIDIA đã ký kết thỏa thuận hợp "
+            "tác. Việt Nam và Nhật Bản đã ký Bản ghi nhớ về năng lượng. UBND "
+            "tỉnh Bắc Ninh và Tập đoàn Foxconn (Đài Loan) vừa ký kết biên "
+            "bản ghi nhớ. Tập đoàn Vingroup và Tập đoàn FPT ký thỏa thuận. "
+            "Hai bên đã ký kết thỏa thuận.\n",
+            NULL);
+    assert(has_rel(g, "Thỏa thuận hợp tác Vingroup – NVIDIA", "NVIDIA",
+                   VNKG_REL_AGREEMENT_WITH, NULL));
+    assert(has_rel(g, "MOU Việt Nam – Nhật Bản", "Nhật Bản",
+                   VNKG_REL_AGREEMENT_WITH, NULL));
+    assert(has_rel(g, "MOU Bắc Ninh – Foxconn", "Foxconn",
+                   VNKG_REL_AGREEMENT_WITH, NULL));
+    assert(!entity(g, "agreement", "Thỏa thuận Vingroup – FPT"));
+    size_t agreements = 0;
+    for (size_t i = 0; i < vnkg_facts_entity_count(g); ++i) {
+        agreements += vnkg_facts_entity_at(g, i)->type == VNKG_TYPE_AGREEMENT;
+    }
+    assert(agreements == 3);
+    vnkg_facts_free(ctx, g);
     /* two Vietnamese firms: no agreement with a partner, no entity */
     assert(!entity(f, "agreement", "MOU Vingroup – FPT"));
     expect_entity(f, "organization", "Vingroup");
