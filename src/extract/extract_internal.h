@@ -36,6 +36,8 @@ typedef struct {
     char first_key[VNKG_TOKEN_KEY_MAX]; /* of a foreign name's first word
                                            ("Kim", "Ishiba"), else "" */
     size_t roles[8];                    /* LexTitle indexes held */
+    size_t role_orgs[8]; /* where: entity index in the article's facts, or
+                            NONE when not known (yet) */
     size_t n_roles;
 } Person;
 
@@ -90,10 +92,13 @@ VnkgStatus resolve_named(DocState *ds, VnkgEntityType type, const char *label,
  * exactly one has; NONE otherwise. */
 size_t resolve_short_name(const DocState *ds, const char *key);
 /* The one person of the article holding this title's role, or NONE; with
- * `org` (not NONE) the role at that organisation: "Bộ trưởng Thương mại
- * Hoa Kỳ" does not refer back to Việt Nam's minister. */
+ * `org` (not NONE) the role at that organisation, or at one not known:
+ * "Bộ trưởng Thương mại Hoa Kỳ" does not refer back to Việt Nam's
+ * minister. */
 size_t resolve_bare_title(const DocState *ds, size_t title, size_t org);
-VnkgStatus resolve_note_role(DocState *ds, size_t person, size_t title);
+/* Notes that `person` holds `title` at `org` (NONE when not known). */
+VnkgStatus resolve_note_role(DocState *ds, size_t person, size_t title,
+                             size_t org);
 
 /* extract: the sentence scanner. */
 VnkgStatus scan_sentence(DocState *ds);

@@ -159,7 +159,7 @@ add_offices(DocState *ds, size_t person, const Office *offs, size_t n)
         }
         ds->offices[ds->n_offices] = offs[k];
         ds->office_person[ds->n_offices++] = person;
-        VNKG_TRY(resolve_note_role(ds, person, offs[k].title));
+        VNKG_TRY(resolve_note_role(ds, person, offs[k].title, offs[k].org));
     }
     return VNKG_SUCCESS;
 }

@@ -168,36 +168,25 @@ size_t
 resolve_bare_title(const DocState *ds, size_t title, size_t org)
 {
     size_t hit = NONE;
-    if (org != NONE) { /* the offices taken so far name their bodies */
-        for (size_t j = 0; j < ds->n_offices; ++j) {
-            size_t person = ds->office_person[j];
-            if (ds->offices[j].org != org ||
-                !same_role(ds, ds->offices[j].title, title)) {
-                continue;
-            }
-            if (hit != NONE && hit != person) {
-                return NONE;
-            }
-            hit = person;
-        }
-        return hit;
-    }
     for (size_t i = 0; i < ds->n_persons; ++i) {
         const Person *p = &ds->persons[i];
         for (size_t r = 0; r < p->n_roles; ++r) {
-            if (same_role(ds, p->roles[r], title)) {
-                if (hit != NONE && hit != p->entity) {
-                    return NONE;
-                }
-                hit = p->entity;
+            if (!same_role(ds, p->roles[r], title) ||
+                (org != NONE && p->role_orgs[r] != NONE &&
+                 p->role_orgs[r] != org)) {
+                continue;
             }
+            if (hit != NONE && hit != p->entity) {
+                return NONE;
+            }
+            hit = p->entity;
         }
     }
     return hit;
 }
 
 VnkgStatus
-resolve_note_role(DocState *ds, size_t person, size_t title)
+resolve_note_role(DocState *ds, size_t person, size_t title, size_t org)
 {
     for (size_t i = 0; i < ds->n_persons; ++i) {
         Person *p = &ds->persons[i];
@@ -205,12 +194,13 @@ resolve_note_role(DocState *ds, size_t person, size_t title)
             continue;
         }
         for (size_t r = 0; r < p->n_roles; ++r) {
-            if (p->roles[r] == title) {
+            if (p->roles[r] == title && p->role_orgs[r] == org) {
                 return VNKG_SUCCESS;
             }
         }
         if (p->n_roles < sizeof p->roles / sizeof p->roles[0]) {
-            p->roles[p->n_roles++] = title;
+            p->roles[p->n_roles] = title;
+            p->role_orgs[p->n_roles++] = org;
         }
     }
     return VNKG_SUCCESS;

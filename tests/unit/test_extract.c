@@ -682,6 +682,15 @@ test_coreference_and_comention(void)
                        NULL);
     assert(entity(g, "official", "Nguyễn Hồng Diên")->mentions == 1);
     vnkg_facts_free(ctx, g);
+    /* ... while one naming the same body, sentences later, does; and a
+     * later "Thủ tướng Nhật Bản" is not Việt Nam's Prime Minister */
+    g = run("Thủ tướng Phạm Minh Chính và Chủ tịch UBND tỉnh Quảng Ninh Cao "
+            "Tường Huy tiếp đoàn.\nChủ tịch UBND tỉnh Quảng Ninh đề nghị hai "
+            "bên hợp tác. Thủ tướng Nhật Bản cho biết.\n",
+            NULL);
+    assert(entity(g, "official", "Cao Tường Huy")->mentions == 2);
+    assert(entity(g, "official", "Phạm Minh Chính")->mentions == 1);
+    vnkg_facts_free(ctx, g);
     assert(has_rel(f, "Bộ Ngoại giao", "Phạm Minh Chính", VNKG_REL_CO_MENTION,
                    NULL) ||
            has_rel(f, "Phạm Minh Chính", "Bộ Ngoại giao", VNKG_REL_CO_MENTION,
