@@ -3,6 +3,7 @@
  * with persons, agreements, localities, gazetteer entities and companies,
  * in that order (the parts are in scan_offices.c, scan_people.c and
  * scan_patterns.c). */
+#include "../util/array.h"
 #include "scan_internal.h"
 
 #include <string.h>
@@ -10,15 +11,8 @@
 VnkgStatus
 add_found(DocState *ds, size_t start, size_t end, size_t entity)
 {
-    if (ds->n_found == ds->cap_found) {
-        size_t cap = ds->cap_found ? ds->cap_found * 2 : 16;
-        Found *p = vnkg_realloc(ds->ctx, ds->found, cap * sizeof *p);
-        if (!p) {
-            return VNKG_ERR_NO_MEMORY;
-        }
-        ds->found = p;
-        ds->cap_found = cap;
-    }
+    VNKG_TRY(vnkg_array_reserve(ds->ctx, (void **)&ds->found, &ds->cap_found,
+                                ds->n_found, sizeof *ds->found, 16));
     const VnkgEntity *e = vnkg_facts_entity_at(ds->facts, entity);
     ds->found[ds->n_found++] = (Found){start, end, entity, e->type, 0};
     return VNKG_SUCCESS;

@@ -96,6 +96,9 @@ VnkgStatus take_entry(DocState *ds, size_t i, size_t len, size_t entry,
  * ("Thương mại Hoa Kỳ"); k when there is none. */
 size_t foreign_portfolio(const DocState *ds, size_t k, size_t first,
                          size_t end);
+/* The same with "Bộ" maybe before the portfolio ("Bộ Thương mại Hoa Kỳ"). */
+size_t foreign_ministry_end(const DocState *ds, size_t k, size_t first,
+                            size_t end);
 /* Parses "TITLE [ORG] ((,|kiêm|và|/) TITLE [ORG])*" from token j into
  * offs (at most MAX_OFFICES, their count in *n_offs); *out_end is the
  * token after the chain. */

@@ -73,6 +73,20 @@ foreign_portfolio(const DocState *ds, size_t k, size_t first, size_t end)
     return p > k && partner_at(ds, p, first, end, &entry) ? p : k;
 }
 
+/* Past a foreign ministry's name at token k, with or without "Bộ" before
+ * its portfolio ("Bộ Kinh tế, Thương mại và Công nghiệp Nhật Bản",
+ * "Thương mại Hoa Kỳ"), to its country; k when there is none. */
+size_t
+foreign_ministry_end(const DocState *ds, size_t k, size_t first, size_t end)
+{
+    size_t p = foreign_portfolio(ds, k, first, end);
+    if (p == k && k + 1 < end && is_key(ds, k, "bô5")) {
+        p = foreign_portfolio(ds, k + 1, first, end);
+        p = p == k + 1 ? k : p;
+    }
+    return p;
+}
+
 /* Past a diplomat's portfolio and mission at token k ("Tham tán Kinh tế
  * Đại sứ quán Thụy Sĩ": the country follows); k when there is no
  * mission. The missions are partner cues (Đại sứ quán, Tổng Lãnh sự
@@ -100,11 +114,7 @@ attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
         elliptic = 1;
         /* "Bộ trưởng Thương mại Hoa Kỳ": the country's minister; also
          * "Bộ trưởng Bộ Kinh tế, Thương mại và Công nghiệp Nhật Bản" */
-        size_t p = foreign_portfolio(ds, k, first, end);
-        if (p == k && k + 1 < end && is_key(ds, k, "bô5")) {
-            p = foreign_portfolio(ds, k + 1, first, end);
-            p = p == k + 1 ? k : p;
-        }
+        size_t p = foreign_ministry_end(ds, k, first, end);
         if (p > k) {
             len = partner_at(ds, p, first, end, &entry);
             VNKG_TRY(take_entry(ds, p, len, entry, &o->org));

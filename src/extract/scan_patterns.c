@@ -532,11 +532,7 @@ static int
 foreign_ministry(const DocState *ds, size_t k, size_t first, size_t end,
                  Party *pt)
 {
-    size_t p = foreign_portfolio(ds, k, first, end), entry;
-    if (p == k && k + 1 < end && is_key(ds, k, "bô5")) {
-        p = foreign_portfolio(ds, k + 1, first, end);
-        p = p == k + 1 ? k : p;
-    }
+    size_t p = foreign_ministry_end(ds, k, first, end), entry;
     size_t len =
         p > k ? entry_at(ds, p, first, end, VNKG_TYPE_PARTNER, 0, &entry) : 0;
     if (!len) {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Persons named with their titles (the offices are read in
  * scan_offices.c) or after a prefix ("ông", "đồng chí"). */
+#include "../util/array.h"
 #include "scan_internal.h"
 #include "syllable.h"
 
@@ -118,8 +119,11 @@ name_at(const DocState *ds, size_t i, size_t end, int latin)
     k += hyphen_part(ds, k, end);
     while (k < end && words < MAX_NAME_TOKENS &&
            (tok(ds, k)->flags & VNKG_TOK_SPACE_BEFORE)) {
-        size_t init = vn ? 0 : initial_part(ds, k, end);
-        init = init || vn ? init : particles(ds, k, end);
+        size_t init = 0;
+        if (!vn) { /* "Mariam J. Sherman", "Ursula von der Leyen" */
+            init = initial_part(ds, k, end);
+            init = init ? init : particles(ds, k, end);
+        }
         if (init) {
             k += init;
             continue;
@@ -142,21 +146,14 @@ static VnkgStatus
 add_offices(DocState *ds, size_t person, const Office *offs, size_t n)
 {
     for (size_t k = 0; k < n; ++k) {
-        if (ds->n_offices == ds->cap_offices) {
-            size_t cap = ds->cap_offices ? ds->cap_offices * 2 : 8;
-            Office *p = vnkg_realloc(ds->ctx, ds->offices, cap * sizeof *p);
-            if (!p) {
-                return VNKG_ERR_NO_MEMORY;
-            }
-            ds->offices = p;
-            size_t *q =
-                vnkg_realloc(ds->ctx, ds->office_person, cap * sizeof *q);
-            if (!q) {
-                return VNKG_ERR_NO_MEMORY;
-            }
-            ds->office_person = q;
-            ds->cap_offices = cap;
-        }
+        /* two arrays of one capacity: both grow before it is set */
+        size_t cap = ds->cap_offices, cap_person = ds->cap_offices;
+        VNKG_TRY(vnkg_array_reserve(ds->ctx, (void **)&ds->offices, &cap,
+                                    ds->n_offices, sizeof *ds->offices, 8));
+        VNKG_TRY(vnkg_array_reserve(ds->ctx, (void **)&ds->office_person,
+                                    &cap_person, ds->n_offices,
+                                    sizeof *ds->office_person, 8));
+        ds->cap_offices = cap;
         ds->offices[ds->n_offices] = offs[k];
         ds->office_person[ds->n_offices++] = person;
         VNKG_TRY(resolve_note_role(ds, person, offs[k].title, offs[k].org));

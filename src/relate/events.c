@@ -3,7 +3,7 @@
  * introduced with a chairing/attending verb in the first sentences. One
  * event per article; the same kind of event on the same date in several
  * articles is one node (canonical id = kind + date). */
-#include "../extract/extract_internal.h"
+#include "../extract/scan_internal.h"
 
 #include <vnkg/normalise.h>
 
@@ -13,12 +13,6 @@
 #define EVENT_LEAD_SENTENCES 8
 #define EVENT_LABEL_TOKENS 24
 #define EVENT_CAPITAL_SENTENCES 3
-
-static const VnkgToken *
-tok(const DocState *ds, size_t i)
-{
-    return &ds->seg.tokens[i];
-}
 
 static size_t
 sentence_end(const DocState *ds, size_t s)
@@ -31,25 +25,11 @@ sentence_end(const DocState *ds, size_t s)
  * event word there is the first word of a body's name ("Diễn đàn Kinh
  * tế Thế giới" is the WEF, no forum held). */
 static int
-starts_name(const DocState *ds, size_t i, size_t end, size_t len)
+starts_name(const DocState *ds, size_t i, size_t first, size_t end, size_t len)
 {
-    LexMatch m[LEX_CACHE_PER_TOKEN];
-    size_t found = lex_match(ds->lex, &ds->cache, ds->seg.tokens, end, i, m,
-                             LEX_CACHE_PER_TOKEN);
-    for (size_t k = 0; k < found; ++k) {
-        if (m[k].len <= len) {
-            continue;
-        }
-        for (size_t p = m[k].payload; p != SIZE_MAX;
-             p = ds->lex->payloads[p].next) {
-            const LexPayload *pl = &ds->lex->payloads[p];
-            if (pl->kind == PL_ENTRY && lex_case_ok(pl, ds->seg.tokens, i) &&
-                ds->lex->entries[pl->index].type != VNKG_TYPE_EVENT) {
-                return 1;
-            }
-        }
-    }
-    return 0;
+    size_t entry;
+    return entry_at(ds, i, first, end, VNKG_TYPE_COUNT, 0, &entry) > len &&
+           ds->lex->entries[entry].type != VNKG_TYPE_EVENT;
 }
 
 /* First token of an event word in sentence s at or after i, or NONE;
@@ -62,7 +42,8 @@ find_cue(const DocState *ds, size_t s, CueKind kind, size_t *len)
     for (size_t i = x->first_token; i < end; ++i) {
         size_t l =
             lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, i, kind);
-        if (l && kind == CUE_EVENT && starts_name(ds, i, end, l)) {
+        if (l && kind == CUE_EVENT &&
+            starts_name(ds, i, x->first_token, end, l)) {
             continue;
         }
         if (l) {

@@ -4,6 +4,7 @@
  * evidence and the article's date. */
 #include "../extract/extract_internal.h"
 #include "../extract/syllable.h"
+#include "../util/array.h"
 
 #include <vnkg/normalise.h>
 
@@ -159,15 +160,9 @@ sentence_ministry(const DocState *ds)
 static VnkgStatus
 defer_office(DocState *ds, size_t person, size_t title, VnkgEntityType type)
 {
-    if (ds->n_deferred == ds->cap_deferred) {
-        size_t cap = ds->cap_deferred ? ds->cap_deferred * 2 : 8;
-        Deferred *p = vnkg_realloc(ds->ctx, ds->deferred, cap * sizeof *p);
-        if (!p) {
-            return VNKG_ERR_NO_MEMORY;
-        }
-        ds->deferred = p;
-        ds->cap_deferred = cap;
-    }
+    VNKG_TRY(vnkg_array_reserve(ds->ctx, (void **)&ds->deferred,
+                                &ds->cap_deferred, ds->n_deferred,
+                                sizeof *ds->deferred, 8));
     ds->deferred[ds->n_deferred++] =
         (Deferred){person, title, type, ds->evidence};
     return VNKG_SUCCESS;

@@ -4,6 +4,7 @@
  * Resolution across articles is vnkg_facts_merge (same canonical id). */
 #include "../extract/extract_internal.h"
 #include "../extract/syllable.h"
+#include "../util/array.h"
 
 #include <vnkg/normalise.h>
 
@@ -107,15 +108,9 @@ remember_person(DocState *ds, size_t entity, const char *first_key,
             return VNKG_SUCCESS;
         }
     }
-    if (ds->n_persons == ds->cap_persons) {
-        size_t cap = ds->cap_persons ? ds->cap_persons * 2 : 8;
-        Person *p = vnkg_realloc(ds->ctx, ds->persons, cap * sizeof *p);
-        if (!p) {
-            return VNKG_ERR_NO_MEMORY;
-        }
-        ds->persons = p;
-        ds->cap_persons = cap;
-    }
+    VNKG_TRY(vnkg_array_reserve(ds->ctx, (void **)&ds->persons,
+                                &ds->cap_persons, ds->n_persons,
+                                sizeof *ds->persons, 8));
     Person *p = &ds->persons[ds->n_persons++];
     memset(p, 0, sizeof *p);
     p->entity = entity;

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Tokeniser and sentence splitter over clean NFC text. */
+#include "../util/array.h"
+
 #include <vnkg/normalise.h>
 #include <vnkg/segment.h>
 
@@ -81,14 +83,10 @@ static VnkgStatus
 push_token(Segmenter *s, VnkgToken **out)
 {
     VnkgSegments *seg = s->seg;
-    if (seg->n_tokens == s->cap_tokens) {
-        size_t cap = s->cap_tokens ? s->cap_tokens * 2 : 256;
-        VnkgToken *p = vnkg_realloc(s->ctx, seg->tokens, cap * sizeof *p);
-        if (!p) {
-            return VNKG_ERR_NO_MEMORY;
-        }
-        seg->tokens = p;
-        s->cap_tokens = cap;
+    if (seg->n_tokens == s->cap_tokens) { /* the call only when full */
+        VNKG_TRY(vnkg_array_reserve(s->ctx, (void **)&seg->tokens,
+                                    &s->cap_tokens, seg->n_tokens,
+                                    sizeof *seg->tokens, 256));
     }
     VnkgToken *t = &seg->tokens[seg->n_tokens++];
     memset(t, 0, sizeof *t);
@@ -234,15 +232,9 @@ static VnkgStatus
 push_sentence(Segmenter *s, size_t first, size_t last, size_t paragraph)
 {
     VnkgSegments *seg = s->seg;
-    if (seg->n_sentences == s->cap_sentences) {
-        size_t cap = s->cap_sentences ? s->cap_sentences * 2 : 32;
-        VnkgSentence *p = vnkg_realloc(s->ctx, seg->sentences, cap * sizeof *p);
-        if (!p) {
-            return VNKG_ERR_NO_MEMORY;
-        }
-        seg->sentences = p;
-        s->cap_sentences = cap;
-    }
+    VNKG_TRY(vnkg_array_reserve(s->ctx, (void **)&seg->sentences,
+                                &s->cap_sentences, seg->n_sentences,
+                                sizeof *seg->sentences, 32));
     VnkgSentence *out = &seg->sentences[seg->n_sentences++];
     out->first_token = first;
     out->n_tokens = last - first + 1;
