@@ -521,7 +521,12 @@ components(VnkgContext *ctx, View *v, VnkgGraph *graph)
 }
 
 /* Leiden with the modularity objective: node weights = strengths and
- * resolution 1/(2m) (igraph 0.10 docs, community_leiden). */
+ * resolution 1/(2m) (igraph 0.10 docs, community_leiden). Passes stop
+ * when one gains less than LEIDEN_GAIN in modularity: on the 10k and 100k
+ * bench graphs the fifth pass gains 2-3e-6 and the next five 5e-6 in all,
+ * at 0.2 s a pass on the larger. */
+#define LEIDEN_GAIN 1e-5
+#define LEIDEN_PASSES 10
 static VnkgStatus
 communities(VnkgContext *ctx, View *v, VnkgGraph *graph)
 {
@@ -540,11 +545,20 @@ communities(VnkgContext *ctx, View *v, VnkgGraph *graph)
     VnkgStatus st = IG(igraph_strength(&v->g, &nodew, igraph_vss_all(),
                                        IGRAPH_ALL, 1, &v->weights));
     if (st == VNKG_SUCCESS && m > 0) {
-        /* 0.10.2 does not iterate to convergence with n < 0: use a fixed
-         * number of passes */
-        st = IG(igraph_community_leiden(&v->g, &v->weights, &nodew,
-                                        1.0 / (2.0 * m), 0.01, 0, 10, &mem, &nb,
-                                        &quality));
+        /* 0.10.2 does not iterate to convergence with n < 0: one pass at a
+         * time, each from the last one's partition (what its own loop
+         * does), until a pass gains less than LEIDEN_GAIN or
+         * LEIDEN_PASSES were made */
+        double last = -INFINITY;
+        for (int pass = 0; st == VNKG_SUCCESS && pass < LEIDEN_PASSES; ++pass) {
+            st = IG(igraph_community_leiden(&v->g, &v->weights, &nodew,
+                                            1.0 / (2.0 * m), 0.01, pass > 0, 1,
+                                            &mem, &nb, &quality));
+            if (quality - last < LEIDEN_GAIN) {
+                break;
+            }
+            last = quality;
+        }
         if (st == VNKG_SUCCESS) {
             st = IG(igraph_modularity(&v->g, &mem, &v->weights, 1.0, 0, &q));
         }

@@ -211,6 +211,83 @@ ba_graph(size_t n)
     return g;
 }
 
+/* Leiden stops once a pass gains little: on planted groups (dense inside,
+ * a few edges across) it finds the groups, and its modularity is what
+ * igraph's own ten passes reach. */
+static void
+test_communities_planted(void)
+{
+    enum { GROUPS = 12, SIZE = 40, N = GROUPS * SIZE };
+    igraph_t ig;
+    igraph_matrix_t pref;
+    igraph_vector_int_t sizes;
+    igraph_rng_seed(igraph_rng_default(), 11);
+    assert(igraph_matrix_init(&pref, GROUPS, GROUPS) == IGRAPH_SUCCESS);
+    assert(igraph_vector_int_init(&sizes, GROUPS) == IGRAPH_SUCCESS);
+    for (int a = 0; a < GROUPS; ++a) {
+        VECTOR(sizes)[a] = SIZE;
+        for (int b = 0; b < GROUPS; ++b) {
+            MATRIX(pref, a, b) = a == b ? 0.3 : 0.004;
+        }
+    }
+    assert(igraph_sbm_game(&ig, N, &pref, &sizes, 0, 0) == IGRAPH_SUCCESS);
+    VnkgGraph *g;
+    assert(vnkg_graph_new(ctx, &g) == VNKG_SUCCESS);
+    g->n_nodes = N;
+    g->nodes = vnkg_calloc(ctx, N, sizeof *g->nodes);
+    for (size_t i = 0; i < N; ++i) {
+        char id[32];
+        snprintf(id, sizeof id, "partner/n%06zu", i);
+        g->nodes[i].id = vnkg_strdup(ctx, id);
+        g->nodes[i].label = vnkg_strdup(ctx, id);
+        g->nodes[i].type = VNKG_TYPE_PARTNER;
+    }
+    g->n_edges = (size_t)igraph_ecount(&ig);
+    g->edges = vnkg_calloc(ctx, g->n_edges, sizeof *g->edges);
+    for (size_t k = 0; k < g->n_edges; ++k) {
+        igraph_integer_t from, to;
+        igraph_edge(&ig, (igraph_integer_t)k, &from, &to);
+        g->edges[k] = (VnkgEdge){0};
+        g->edges[k].source = (size_t)from;
+        g->edges[k].target = (size_t)to;
+        g->edges[k].relation = VNKG_REL_CO_MENTION;
+        g->edges[k].weight = 1;
+    }
+    VnkgAnalyseOptions o;
+    vnkg_analyse_options_init(&o);
+    assert(vnkg_analyse_run(ctx, g, &o) == VNKG_SUCCESS);
+    assert(g->n_communities == GROUPS);
+    for (size_t i = 0; i < N; ++i) { /* each group is one community */
+        assert(g->nodes[i].community == g->nodes[i - i % SIZE].community);
+    }
+    for (size_t a = 1; a < GROUPS; ++a) { /* all twelve are told apart */
+        for (size_t b = 0; b < a; ++b) {
+            assert(g->nodes[a * SIZE].community !=
+                   g->nodes[b * SIZE].community);
+        }
+    }
+    /* igraph's fixed ten passes on the same graph (all weights 1) */
+    igraph_vector_int_t mem;
+    igraph_vector_t strength;
+    igraph_integer_t nb;
+    igraph_real_t quality, q;
+    assert(igraph_vector_int_init(&mem, 0) == IGRAPH_SUCCESS);
+    assert(igraph_vector_init(&strength, 0) == IGRAPH_SUCCESS);
+    assert(igraph_strength(&ig, &strength, igraph_vss_all(), IGRAPH_ALL, 1,
+                           NULL) == IGRAPH_SUCCESS);
+    assert(igraph_community_leiden(
+               &ig, NULL, &strength, 1.0 / (2.0 * (double)igraph_ecount(&ig)),
+               0.01, 0, 10, &mem, &nb, &quality) == IGRAPH_SUCCESS);
+    assert(igraph_modularity(&ig, &mem, NULL, 1.0, 0, &q) == IGRAPH_SUCCESS);
+    assert(g->modularity > 0.75 && fabs(g->modularity - q) < 1e-4);
+    igraph_vector_int_destroy(&mem);
+    igraph_vector_destroy(&strength);
+    igraph_vector_int_destroy(&sizes);
+    igraph_matrix_destroy(&pref);
+    igraph_destroy(&ig);
+    vnkg_graph_free(ctx, g);
+}
+
 /* Sampled path measures run on helper threads while igraph computes
  * communities and the layout: every score must come out the same, bit
  * for bit, whatever the thread count. */
@@ -433,6 +510,7 @@ main(void)
     test_empty();
     test_sampled_betweenness();
     test_threads_same_bits();
+    test_communities_planted();
     test_analyse_no_memory();
     test_rng_untouched();
     vnkg_graph_free(ctx, g);
