@@ -468,6 +468,9 @@ agreement_partner(DocState *ds, size_t k, size_t first, size_t end,
             m += 2; /* "Bản ghi nhớ (MOU) về hợp tác giữa ..." */
             continue;
         }
+        if ((tok(ds, m)->flags & VNKG_TOK_NUMBER) || is_punct(ds, m, "-")) {
+            continue; /* "hợp tác giai đoạn 2026 - 2030 giữa ..." */
+        }
         if (!(tok(ds, m)->flags & VNKG_TOK_WORD) ||
             (tok(ds, m)->flags & VNKG_TOK_CAP)) {
             break;
@@ -754,6 +757,33 @@ head_before(const DocState *ds, size_t k, size_t first, size_t end)
     return k;
 }
 
+/* Where the party of found mention f starts: before the company head or
+ * province prefix, "chính quyền" ("Chính quyền tỉnh Shizuoka") and, for
+ * a country, the foreign ministry it ends ("Bộ Thương mại, Công nghiệp
+ * và Năng lượng Hàn Quốc"). */
+static size_t
+party_start(const DocState *ds, size_t f, size_t first, size_t end,
+            int *ministry)
+{
+    size_t at = ds->found[f].tok_start;
+    *ministry = 0;
+    if (ds->found[f].type == VNKG_TYPE_PARTNER) {
+        for (size_t k = at; k-- > first && k + 16 > at;) {
+            if (is_key(ds, k, "bô5") &&
+                foreign_ministry_end(ds, k, first, end) == at) {
+                *ministry = 1;
+                return k;
+            }
+        }
+    }
+    size_t k = head_before(ds, at, first, end);
+    if (k >= first + 2 && is_key(ds, k - 2, "chinh1") &&
+        is_key(ds, k - 1, "quyên2")) {
+        k -= 2;
+    }
+    return k;
+}
+
 /* "Tập đoàn Vingroup và Tập đoàn NVIDIA đã ký kết thỏa thuận hợp tác":
  * the parties named before "ký" and the head at i (of hl tokens), one of
  * them a partner; "Việt Nam" may be the first. Nothing when the words
@@ -781,9 +811,20 @@ signed_by_pair(DocState *ds, size_t i, size_t hl, size_t first, size_t end,
     if (b == NONE) {
         return VNKG_SUCCESS;
     }
-    size_t va = head_before(ds, ds->found[b].tok_start, first, end);
+    int ministry;
+    size_t va = party_start(ds, b, first, end, &ministry);
     if (va <= first + 1 || !is_key(ds, va - 1, "va2")) {
         return VNKG_SUCCESS;
+    }
+    /* a foreign ministry by its bracketed acronym: "(MOTIE)" */
+    const char *name_b =
+        vnkg_facts_entity_at(ds->facts, ds->found[b].entity)->label;
+    size_t after = ds->found[b].tok_end;
+    char acronym[32];
+    if (ministry && bracket_close(ds, after, end, 5) == after + 2 &&
+        (tok(ds, after + 1)->flags & VNKG_TOK_UPPER) &&
+        copy_span(ds, after + 1, after + 2, acronym, sizeof acronym)) {
+        name_b = acronym;
     }
     va--;
     size_t a = party_before(ds, va, end);
@@ -803,9 +844,8 @@ signed_by_pair(DocState *ds, size_t i, size_t hl, size_t first, size_t end,
         return VNKG_SUCCESS; /* two Vietnamese bodies: no partner */
     }
     char label[512];
-    agreement_label(ds, agreement_kind(ds, i, hl), i, i + hl, name_a,
-                    vnkg_facts_entity_at(ds->facts, eb)->label, label,
-                    sizeof label);
+    agreement_label(ds, agreement_kind(ds, i, hl), i, i + hl, name_a, name_b,
+                    label, sizeof label);
     size_t agreement;
     VNKG_TRY(resolve_named(ds, VNKG_TYPE_AGREEMENT, label, &agreement));
     VNKG_TRY(add_found(ds, i, i + hl, agreement));

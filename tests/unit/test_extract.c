@@ -441,6 +441,21 @@ test_memoranda_and_hyphenated_names(void)
     }
     assert(agreements == 3);
     vnkg_facts_free(ctx, g);
+    /* a foreign locality's government, a foreign ministry (by its
+     * acronym) before "ký"; a period between the head and "giữa" */
+    g = run("UBND tỉnh Lâm Đồng và Chính quyền tỉnh Shizuoka đã ký kết Biên "
+            "bản ghi nhớ hợp tác. Bộ Công Thương và Bộ Thương mại, Công nghiệp "
+            "và Năng lượng Hàn Quốc (MOTIE) đã ký Bản ghi nhớ về khoáng sản. "
+            "Hai bên ký Thỏa thuận hợp tác giai đoạn 2026 - 2030 giữa UBND "
+            "tỉnh Quảng Trị và Chính quyền tỉnh Savannakhet.\n",
+            NULL);
+    assert(has_rel(g, "MOU Lâm Đồng – Shizuoka", "Shizuoka",
+                   VNKG_REL_AGREEMENT_WITH, NULL));
+    assert(has_rel(g, "MOU Bộ Công Thương – MOTIE", "Hàn Quốc",
+                   VNKG_REL_AGREEMENT_WITH, NULL));
+    assert(has_rel(g, "Thỏa thuận hợp tác Quảng Trị – Savannakhet",
+                   "Savannakhet", VNKG_REL_AGREEMENT_WITH, NULL));
+    vnkg_facts_free(ctx, g);
     /* two Vietnamese firms: no agreement with a partner, no entity */
     assert(!entity(f, "agreement", "MOU Vingroup – FPT"));
     expect_entity(f, "organization", "Vingroup");
