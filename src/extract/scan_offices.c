@@ -237,25 +237,49 @@ person_starts(const DocState *ds, size_t w, size_t end)
  * comma or other stop right after a capitalised word ("Trung tâm Xúc
  * tiến Đầu tư, Thương mại và Du lịch tỉnh Nghệ An, cho biết"); a comma
  * or dash inside joins the words after it. k when no such name is
- * there. */
+ * there. *foreign: a country comes in the name before any "Việt Nam"
+ * other than "tại Việt Nam" ("Hiệp hội Doanh nghiệp Đức tại Việt Nam"),
+ * not in "Hội Hữu nghị Việt Nam - Nhật Bản". */
 static size_t
-unknown_org_end(const DocState *ds, size_t k, size_t first, size_t end)
+unknown_org_end(const DocState *ds, size_t k, size_t first, size_t end,
+                int *foreign)
 {
+    *foreign = 0;
     size_t hl =
         lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k, CUE_ORG_HEAD);
-    if (!hl || !is_cap_word(ds, k) || k + hl >= end ||
-        !is_cap_word(ds, k + hl)) { /* "Trung tâm cho biết": no name */
+    /* "Liên đoàn các Phòng Thương mại ...": "các" may come first */
+    size_t cap = k + hl + (k + hl < end && is_key(ds, k + hl, "cac1"));
+    if (!hl || !is_cap_word(ds, k) || cap >= end ||
+        !is_cap_word(ds, cap)) { /* "Trung tâm cho biết": no name */
         return k;
     }
     size_t w = k + hl, entry;
+    int vietnam = 0;
     for (; w < end && w < k + hl + 14; ++w) {
         if (person_starts(ds, w, end) || is_punct(ds, w, "(")) {
             return w;
         }
+        if (is_vietnam(ds, w, end)) {
+            vietnam |= !is_at(ds, w - 1);
+            w += 1;
+            continue;
+        }
         size_t len = entry_at(ds, w, first, end, VNKG_TYPE_COUNT, 0, &entry);
-        if (len && ds->lex->entries[entry].type == VNKG_TYPE_PARTNER) {
-            return k; /* a foreign body's: the partner is read instead
-                       */
+        int partner = len && ds->lex->entries[entry].type == VNKG_TYPE_PARTNER;
+        if (partner && len == 1 && (tok(ds, w)->flags & VNKG_TOK_UPPER)) {
+            /* an acronym: "Văn phòng JICA tại Việt Nam" is JICA's office,
+             * read as JICA; "Trung tâm WTO và Hội nhập" a Vietnamese body
+             * whose name goes on */
+            if (!(w + 2 < end && is_key(ds, w + 1, "va2") &&
+                  is_cap_word(ds, w + 2))) {
+                return k;
+            }
+        } else if (partner) {
+            *foreign |= !vietnam; /* a country */
+        }
+        if (len && ds->lex->entries[entry].type == VNKG_TYPE_PARTNER &&
+            w + len < end && name_at(ds, w + len, end, 1) >= 2) {
+            return w + len; /* "Hội đồng Doanh nghiệp Canada Peter Brown" */
         }
         if (len > 1) { /* "tỉnh Bắc Ninh": "Ninh" starts no person */
             w += len - 1;
@@ -277,18 +301,39 @@ unknown_org_end(const DocState *ds, size_t k, size_t first, size_t end)
 /* "Viện trưởng Viện Nghiên cứu quản lý kinh tế Trung ương Trần Thị Hồng
  * Minh": a title that may be held in an organisation, followed by a
  * body the gazetteer lacks, holds it in that body, named as written;
- * the provinces in its name are mentioned. */
+ * the provinces in its name are mentioned. A foreign body ("Chủ tịch
+ * Hiệp hội Doanh nghiệp Đức tại Việt Nam (GBA) Marko Walde") is a
+ * partner, named by the acronym in a bracket after it, if any, and its
+ * country is mentioned. */
 static VnkgStatus
 attach_unknown_org(DocState *ds, size_t *j, size_t first, size_t end, Office *o)
 {
-    size_t k = *j, e = k < end ? unknown_org_end(ds, k, first, end) : k;
+    int foreign;
+    size_t k = *j,
+           e = k < end ? unknown_org_end(ds, k, first, end, &foreign) : k;
     char label[256];
     if (e == k || !copy_span(ds, k, e, label, sizeof label)) {
         return VNKG_SUCCESS;
     }
     VNKG_TRY(take_inside(ds, k + 1, e, first, VNKG_TYPE_PROVINCE, NONE));
-    VNKG_TRY(resolve_named(ds, VNKG_TYPE_ORGANIZATION, label, &o->org));
+    if (!foreign) {
+        VNKG_TRY(resolve_named(ds, VNKG_TYPE_ORGANIZATION, label, &o->org));
+        VNKG_TRY(add_found(ds, k, e, o->org));
+        *j = e;
+        return VNKG_SUCCESS;
+    }
+    VNKG_TRY(take_inside(ds, k + 1, e, first, VNKG_TYPE_PARTNER, NONE));
+    size_t close = bracket_close(ds, e, end, 3), entry;
+    int acronym =
+        close == e + 2 && is_cap_word(ds, e + 1) &&
+        !entry_at(ds, e + 1, first, end, VNKG_TYPE_COUNT, 0, &entry) &&
+        copy_span(ds, e + 1, e + 2, label, sizeof label);
+    VNKG_TRY(resolve_named(ds, VNKG_TYPE_PARTNER, label, &o->org));
     VNKG_TRY(add_found(ds, k, e, o->org));
+    if (acronym) {
+        VNKG_TRY(add_found(ds, e + 1, e + 2, o->org));
+        e = close + 1;
+    }
     *j = e;
     return VNKG_SUCCESS;
 }

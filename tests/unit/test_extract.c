@@ -550,6 +550,32 @@ test_unknown_bodies(void)
                    VNKG_REL_HOLDS_OFFICE, "Giám đốc"));
     expect_entity(f, "province", "Nghệ An");
     vnkg_facts_free(ctx, f);
+    /* a foreign body the gazetteer lacks is a partner named by its
+     * bracketed acronym (or as written), its country mentioned; one with
+     * "Việt Nam" before the country, or an acronym ("WTO") in its name,
+     * is Vietnamese; "Hội", "Liên đoàn các ..." start names */
+    f = run("Chủ tịch Hiệp hội Doanh nghiệp Đức tại Việt Nam (GBA) Marko "
+            "Walde phát biểu. Chủ tịch Liên đoàn các Phòng Thương mại và "
+            "Công nghiệp Ấn Độ (FICCI) Harsha Vardhan Agarwal dự. Chủ tịch "
+            "Hội đồng Doanh nghiệp Canada Peter Brown cho biết. Chủ tịch Hội "
+            "Hữu nghị Việt Nam - Nhật Bản Nguyễn Thiện Nhân dự. Giám đốc "
+            "Trung tâm WTO và Hội nhập Nguyễn Thị Thu Trang nói.\n",
+            NULL);
+    assert(has_rel(f, "Marko Walde", "GBA", VNKG_REL_HOLDS_OFFICE, "Chủ tịch"));
+    expect_entity(f, "partner", "GBA");
+    expect_entity(f, "partner", "Đức");
+    assert(has_rel(f, "Harsha Vardhan Agarwal", "FICCI", VNKG_REL_HOLDS_OFFICE,
+                   "Chủ tịch"));
+    expect_entity(f, "partner", "Ấn Độ");
+    assert(has_rel(f, "Peter Brown", "Hội đồng Doanh nghiệp Canada",
+                   VNKG_REL_HOLDS_OFFICE, "Chủ tịch"));
+    expect_entity(f, "partner", "Hội đồng Doanh nghiệp Canada");
+    assert(has_rel(f, "Nguyễn Thiện Nhân", "Hội Hữu nghị Việt Nam - Nhật Bản",
+                   VNKG_REL_HOLDS_OFFICE, "Chủ tịch"));
+    expect_entity(f, "organization", "Hội Hữu nghị Việt Nam - Nhật Bản");
+    expect_entity(f, "organization", "Trung tâm WTO và Hội nhập");
+    assert(!entity(f, "partner", "WTO"));
+    vnkg_facts_free(ctx, f);
     /* a place inside the name: "Bắc Ninh" does not start a person */
     f = run("Trưởng ban Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh Nguyễn "
             "Văn Phong cho biết.\n",
