@@ -186,14 +186,29 @@ at_bridge(const DocState *ds, size_t person)
     return 1; /* everyone named in a bridge-point sentence is there */
 }
 
-/* "tại Hà Nội" in a sentence about the event, not a bridge point. */
+/* True when a person's name follows found mention k right away: "Tổng
+ * Lãnh sự Ấn Độ tại TP.HCM Madan Mohan Sethi" posts him there. */
+static int
+name_follows(const DocState *ds, size_t k)
+{
+    for (size_t n = 0; n < ds->n_found; ++n) {
+        if (ds->found[n].tok_start == ds->found[k].tok_end &&
+            ds->found[n].type == VNKG_TYPE_OFFICIAL) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "tại Hà Nội" in a sentence about the event, not a bridge point, nor
+ * an office's posting. */
 static VnkgStatus
 relate_place(DocState *ds)
 {
     for (size_t k = 0; k < ds->n_found; ++k) {
         const Found *f = &ds->found[k];
         if (f->type != VNKG_TYPE_PROVINCE || f->entity == ds->sentence_bridge ||
-            f->tok_start == 0) {
+            f->tok_start == 0 || name_follows(ds, k)) {
             continue;
         }
         const VnkgToken *before = tok(ds, f->tok_start - 1);

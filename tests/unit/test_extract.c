@@ -794,6 +794,17 @@ test_events(void)
     }
     assert(has_rel(f, "Borge Brende", "WEF", VNKG_REL_HOLDS_OFFICE, NULL));
     vnkg_facts_free(ctx, f);
+    /* "tại X" is the event's place, but not in a posting before a name */
+    f = run("Hội nghị xúc tiến đầu tư\n\n"
+            "Sáng 5/6, hội nghị diễn ra tại Hà Nội. Bên lề hội nghị, Tổng Lãnh "
+            "sự Ấn Độ tại TP.HCM Madan Mohan Sethi gặp doanh nghiệp.\n",
+            "2025-06-05");
+    assert(has_rel(f, "Hội nghị xúc tiến đầu tư", "Hà Nội", VNKG_REL_LOCATED_IN,
+                   NULL));
+    assert(!has_rel(f, "Hội nghị xúc tiến đầu tư", "Hồ Chí Minh",
+                    VNKG_REL_LOCATED_IN, NULL));
+    expect_entity(f, "province", "Hồ Chí Minh");
+    vnkg_facts_free(ctx, f);
 }
 
 static void
