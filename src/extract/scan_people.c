@@ -142,6 +142,35 @@ name_at(const DocState *ds, size_t i, size_t end, int latin)
     return k - i;
 }
 
+/* A Vietnamese name whose given name is also a province's, where a
+ * title or "ông"/"bà" says a name comes: "Phó Thủ tướng Nguyễn Hòa
+ * Bình", "bà Nguyễn Thị Thái Bình". The surname and up to one more word,
+ * then the two-word province, and no capitalised word after it; 0 when
+ * there is none. */
+static size_t
+name_with_place(const DocState *ds, size_t i, size_t first, size_t end)
+{
+    if (i >= end || !is_cap_word(ds, i) ||
+        !lex_is_surname(ds->lex, tok(ds, i))) {
+        return 0;
+    }
+    for (size_t k = i + 1; k < end && k <= i + 2; ++k) {
+        size_t entry,
+            len = entry_at(ds, k, first, end, VNKG_TYPE_PROVINCE, 0, &entry);
+        if (len == 2 && (tok(ds, k)->flags & VNKG_TOK_SPACE_BEFORE)) {
+            size_t after = k + 2;
+            int more = after < end && is_cap_word(ds, after) &&
+                       (tok(ds, after)->flags & VNKG_TOK_SPACE_BEFORE);
+            return more ? 0 : after - i;
+        }
+        if (!is_cap_word(ds, k) || starts_lexical(ds, k, end) ||
+            !(tok(ds, k)->flags & VNKG_TOK_SPACE_BEFORE)) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
 static VnkgStatus
 add_offices(DocState *ds, size_t person, const Office *offs, size_t n)
 {
@@ -298,6 +327,8 @@ scan_title(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     name_start += lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end,
                              name_start, CUE_PERSON_PREFIX);
     size_t len = name_at(ds, name_start, end, 1);
+    size_t placed = name_with_place(ds, name_start, first, end);
+    len = placed > len ? placed : len;
     size_t person = NONE;
     if (len) {
         VNKG_TRY(take_person(ds, name_start, len, &person));
@@ -363,6 +394,10 @@ scan_person(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
                               CUE_PERSON_PREFIX);
     int prefixed = k > i;
     size_t len = name_at(ds, k, end, prefixed), person, t, entry;
+    if (prefixed) {
+        size_t placed = name_with_place(ds, k, first, end);
+        len = placed > len ? placed : len;
+    }
     if (!len && !prefixed) {
         /* "Giel Rutten, Chủ tịch…": a Latin name needs a title after it */
         size_t l = name_at(ds, k, end, 1);

@@ -462,6 +462,32 @@ test_memoranda_and_hyphenated_names(void)
     vnkg_facts_free(ctx, f);
 }
 
+/* A given name that is also a province's, after a title or "bà"/"đồng
+ * chí"; "Đoàn Bắc Ninh" (a delegation) is no person */
+static void
+test_names_like_places(void)
+{
+    VnkgFacts *f = run(
+        "Phó Thủ tướng Thường trực Nguyễn Hòa Bình phát biểu. Bà Nguyễn Thị "
+        "Thái Bình, Phó Chủ tịch UBND tỉnh Hưng Yên, cho biết. Cùng dự có "
+        "đồng chí Hoàng Quang Nam, Phó Chủ tịch UBND tỉnh Tây Ninh. Đoàn Bắc "
+        "Ninh do Chủ tịch UBND tỉnh Hòa Bình Bùi Văn Khánh dẫn đầu.\n",
+        NULL);
+    assert(has_rel(f, "Nguyễn Hòa Bình", "Chính phủ", VNKG_REL_HOLDS_OFFICE,
+                   "Phó Thủ tướng Thường trực"));
+    assert(has_rel(f, "Nguyễn Thị Thái Bình", "Hưng Yên", VNKG_REL_HOLDS_OFFICE,
+                   "Phó Chủ tịch UBND tỉnh"));
+    assert(has_rel(f, "Hoàng Quang Nam", "Tây Ninh", VNKG_REL_HOLDS_OFFICE,
+                   "Phó Chủ tịch UBND tỉnh"));
+    assert(has_rel(f, "Bùi Văn Khánh", "Hòa Bình", VNKG_REL_HOLDS_OFFICE,
+                   "Chủ tịch UBND tỉnh"));
+    assert(!entity(f, "province", "Thái Bình"));
+    assert(!entity(f, "province", "Quảng Nam"));
+    assert(!entity(f, "official", "Đoàn Bắc Ninh"));
+    expect_entity(f, "province", "Bắc Ninh");
+    vnkg_facts_free(ctx, f);
+}
+
 static void
 test_postings_and_former_offices(void)
 {
@@ -887,6 +913,7 @@ main(void)
     test_foreign_offices();
     test_memoranda_and_hyphenated_names();
     test_state_organs();
+    test_names_like_places();
     test_postings_and_former_offices();
     test_unknown_bodies();
     test_unicode_forms();
