@@ -32,6 +32,20 @@ starts_name(const DocState *ds, size_t i, size_t first, size_t end, size_t len)
            ds->lex->entries[entry].type != VNKG_TYPE_EVENT;
 }
 
+/* True when the event word at i names a venue: "Trung tâm Hội nghị
+ * tỉnh", "Cung Hội nghị Quốc gia", "nhà/phòng/sảnh hội nghị". */
+static int
+names_venue(const DocState *ds, size_t i, size_t first)
+{
+    if (i >= first + 2 && is_key(ds, i - 2, "trung") &&
+        is_key(ds, i - 1, "tâm")) {
+        return 1;
+    }
+    return i > first &&
+           (is_key(ds, i - 1, "cung") || is_key(ds, i - 1, "nha2") ||
+            is_key(ds, i - 1, "phong2") || is_key(ds, i - 1, "sanh3"));
+}
+
 /* First token of an event word in sentence s at or after i, or NONE;
  * its length goes to *len. */
 static size_t
@@ -43,7 +57,8 @@ find_cue(const DocState *ds, size_t s, CueKind kind, size_t *len)
         size_t l =
             lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, i, kind);
         if (l && kind == CUE_EVENT &&
-            starts_name(ds, i, x->first_token, end, l)) {
+            (starts_name(ds, i, x->first_token, end, l) ||
+             names_venue(ds, i, x->first_token))) {
             continue;
         }
         if (l) {

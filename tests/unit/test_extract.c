@@ -820,6 +820,16 @@ test_events(void)
     }
     assert(has_rel(f, "Borge Brende", "WEF", VNKG_REL_HOLDS_OFFICE, NULL));
     vnkg_facts_free(ctx, f);
+    /* a venue named after an event word holds no event */
+    f = run("Bắc Ninh tiếp đoàn doanh nghiệp Singapore\n\n"
+            "Ngày 3/10, tại Trung tâm Hội nghị tỉnh, Chủ tịch UBND tỉnh Bắc "
+            "Ninh Vương Quốc Tuấn tiếp đoàn. Lễ đón diễn ra ở Cung Hội nghị "
+            "Quốc gia và Nhà hội nghị của tỉnh.\n",
+            "2025-10-03");
+    for (size_t i = 0; i < vnkg_facts_entity_count(f); ++i) {
+        assert(vnkg_facts_entity_at(f, i)->type != VNKG_TYPE_EVENT);
+    }
+    vnkg_facts_free(ctx, f);
     /* "tại X" is the event's place, but not in a posting before a name */
     f = run("Hội nghị xúc tiến đầu tư\n\n"
             "Sáng 5/6, hội nghị diễn ra tại Hà Nội. Bên lề hội nghị, Tổng Lãnh "
