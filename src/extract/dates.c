@@ -80,6 +80,51 @@ date_at(const char *t, size_t len, size_t i, int *d, int *m, int *y)
     return *y ? valid_dmy(*d, *m, *y) : valid_dmy(*d, *m, 2000);
 }
 
+/* Past `word` (ASCII-case-insensitive on its first letter) and one
+ * space at text[*k], which a space must precede; 0 when not there. */
+static int
+skip_word(const char *t, size_t len, size_t *k, const char *word)
+{
+    size_t n = strlen(word), at = *k;
+    if (at >= len || t[at] != ' ') {
+        return 0;
+    }
+    at++;
+    if (at + n + 1 > len || (t[at] | 0x20) != word[0] ||
+        memcmp(t + at + 1, word + 1, n - 1) != 0 || t[at + n] != ' ') {
+        return 0;
+    }
+    *k = at + n + 1;
+    return 1;
+}
+
+/* "10 tháng 3 năm 2025", "10 tháng 3" at position i: the date in words
+ * of formal texts and datelines. */
+static int
+words_date_at(const char *t, size_t len, size_t i, int *d, int *m, int *y)
+{
+    if (i > 0 && t[i - 1] >= '0' && t[i - 1] <= '9') {
+        return 0;
+    }
+    size_t k = i;
+    *d = read_num(t, len, &k, 2);
+    if (*d < 0 || !skip_word(t, len, &k, "th\xc3\xa1ng")) {
+        return 0;
+    }
+    *m = read_num(t, len, &k, 2);
+    if (*m < 0) {
+        return 0;
+    }
+    *y = 0;
+    if (skip_word(t, len, &k, "n\xc4\x83m")) {
+        *y = read_num(t, len, &k, 4);
+        if (*y < 1000) {
+            return 0;
+        }
+    }
+    return *y ? valid_dmy(*d, *m, *y) : valid_dmy(*d, *m, 2000);
+}
+
 static void
 format_iso(char out[11], int y, int m, int d)
 {
@@ -120,7 +165,9 @@ vnkg_extract_date(const VnkgDocument *doc, char out[11], int *inferred)
     int pd = 0, pm = 0; /* the first day/month without a year */
     for (size_t i = 0; i < len; ++i) {
         int d, m, y;
-        if (t[i] < '0' || t[i] > '9' || !date_at(t, len, i, &d, &m, &y)) {
+        if (t[i] < '0' || t[i] > '9' ||
+            !(date_at(t, len, i, &d, &m, &y) ||
+              words_date_at(t, len, i, &d, &m, &y))) {
             continue;
         }
         if (y) {

@@ -861,6 +861,16 @@ test_dates(void)
     assert(vnkg_extract_date(&doc, out, &inferred) == VNKG_SUCCESS);
     assert(strcmp(out, "2021-12-31") == 0 && !inferred);
     doc.date = NULL;
+    /* in words, as formal texts write it; "3 tháng đầu năm" is no date */
+    doc.text = "Trong 3 tháng đầu năm 2025, ngày 24/1, tại Hà Nội";
+    doc.text_len = strlen(doc.text);
+    assert(vnkg_extract_date(&doc, out, &inferred) == VNKG_SUCCESS);
+    assert(strcmp(out, "2025-01-24") == 0 && inferred);
+    doc.text =
+        "Ngày 10 tháng 3 năm 2025, tại Jakarta, Nghị quyết ngày 24/1/2025";
+    doc.text_len = strlen(doc.text);
+    assert(vnkg_extract_date(&doc, out, &inferred) == VNKG_SUCCESS);
+    assert(strcmp(out, "2025-03-10") == 0 && !inferred);
     doc.text = "không có ngày 45/13";
     doc.text_len = strlen(doc.text);
     assert(vnkg_extract_date(&doc, out, &inferred) == VNKG_FAILURE);
