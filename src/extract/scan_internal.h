@@ -97,6 +97,8 @@ VnkgStatus take_entry(DocState *ds, size_t i, size_t len, size_t entry,
 size_t foreign_portfolio(const DocState *ds, size_t k, size_t first,
                          size_t end);
 /* The same with "Bộ" maybe before the portfolio ("Bộ Thương mại Hoa Kỳ"). */
+size_t unknown_org_end(const DocState *ds, size_t k, size_t first, size_t end,
+                       int *foreign);
 size_t foreign_ministry_end(const DocState *ds, size_t k, size_t first,
                             size_t end);
 /* Parses "TITLE [ORG] ((,|kiêm|và|/) TITLE [ORG])*" from token j into

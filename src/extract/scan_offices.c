@@ -240,7 +240,7 @@ person_starts(const DocState *ds, size_t w, size_t end)
  * there. *foreign: a country comes in the name before any "Việt Nam"
  * other than "tại Việt Nam" ("Hiệp hội Doanh nghiệp Đức tại Việt Nam"),
  * not in "Hội Hữu nghị Việt Nam - Nhật Bản". */
-static size_t
+size_t
 unknown_org_end(const DocState *ds, size_t k, size_t first, size_t end,
                 int *foreign)
 {

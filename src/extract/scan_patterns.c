@@ -545,6 +545,25 @@ foreign_ministry(const DocState *ds, size_t k, size_t first, size_t end,
     return 1;
 }
 
+/* A foreign body the gazetteer lacks at k ("Ngân hàng Trung ương
+ * Indonesia (BI)"), as a party: a partner named by its bracketed acronym,
+ * if any, else as written. */
+static int
+foreign_body(const DocState *ds, size_t k, size_t first, size_t end, Party *pt)
+{
+    int foreign;
+    size_t e = unknown_org_end(ds, k, first, end, &foreign);
+    if (e == k || !foreign) {
+        return 0;
+    }
+    *pt = (Party){k, e, NONE, NONE, NONE, e, 1, NONE};
+    if (bracket_close(ds, e, end, 3) == e + 2 &&
+        (tok(ds, e + 1)->flags & VNKG_TOK_UPPER)) {
+        pt->acronym = e + 1;
+    }
+    return 1;
+}
+
 static int
 read_party(const DocState *ds, size_t k, size_t first, size_t end, Party *pt)
 {
@@ -561,7 +580,7 @@ read_party(const DocState *ds, size_t k, size_t first, size_t end, Party *pt)
     }
     size_t hl = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
                            CUE_COMPANY_HEAD);
-    size_t entry = NONE,
+    size_t at = k, entry = NONE,
            len = entry_at(ds, k, first, end, VNKG_TYPE_COUNT, 0, &entry);
     if (!len && hl && k + hl < end) {
         k += hl;
@@ -578,14 +597,14 @@ read_party(const DocState *ds, size_t k, size_t first, size_t end, Party *pt)
         if (!pt->partner && is_vietnam(ds, pt->next, end)) {
             pt->next += 2; /* "Bộ Nông nghiệp và Môi trường Việt Nam" */
         }
-    } else if (hl) {
+    } else if (!foreign_body(ds, at, first, end, pt)) {
+        /* "Tập đoàn Marubeni"; "Garuda Indonesia": Latin words that end
+         * the party */
         size_t m = company_words(ds, k, end);
-        if (m == k) {
+        if (m == k || (!hl && m < end && is_cap_word(ds, m))) {
             return 0;
         }
         *pt = (Party){k, m, NONE, NONE, NONE, m, 1, NONE};
-    } else {
-        return 0;
     }
     size_t close = bracket_close(ds, pt->to, end, 5);
     if (close != NONE && pt->next == pt->to) {
@@ -606,6 +625,9 @@ take_party(DocState *ds, const Party *pt, size_t first, size_t *entity)
             take_entry(ds, pt->from, pt->to - pt->from, pt->entry, entity));
     } else {
         VNKG_TRY(take_latin_name(ds, pt->from, pt->to, entity));
+        /* the countries in its name: "Ngân hàng Trung ương Indonesia" */
+        VNKG_TRY(take_inside(ds, pt->from, pt->to, first, VNKG_TYPE_PARTNER,
+                             *entity));
     }
     if (pt->open != NONE) {
         VNKG_TRY(take_inside(ds, pt->open + 1, pt->close, first,

@@ -456,6 +456,20 @@ test_memoranda_and_hyphenated_names(void)
     assert(has_rel(g, "Thỏa thuận hợp tác Quảng Trị – Savannakhet",
                    "Savannakhet", VNKG_REL_AGREEMENT_WITH, NULL));
     vnkg_facts_free(ctx, g);
+    /* a foreign body the gazetteer lacks, or a foreign firm's Latin
+     * name, as the second party; the country in its name is mentioned */
+    g = run("Hai bên trao Bản ghi nhớ giữa Ngân hàng Nhà nước Việt Nam và "
+            "Ngân hàng Trung ương Indonesia (BI) về thanh toán; Thỏa thuận "
+            "hợp tác giữa Tổng công ty Hàng không Việt Nam (Vietnam "
+            "Airlines) và Garuda Indonesia.\n",
+            NULL);
+    assert(has_rel(g, "MOU Ngân hàng Nhà nước Việt Nam – BI",
+                   "Ngân hàng Trung ương Indonesia", VNKG_REL_AGREEMENT_WITH,
+                   NULL));
+    assert(has_rel(g, "Thỏa thuận hợp tác Vietnam Airlines – Garuda Indonesia",
+                   "Garuda Indonesia", VNKG_REL_AGREEMENT_WITH, NULL));
+    expect_entity(g, "partner", "Indonesia");
+    vnkg_facts_free(ctx, g);
     /* two Vietnamese firms: no agreement with a partner, no entity */
     assert(!entity(f, "agreement", "MOU Vingroup – FPT"));
     expect_entity(f, "organization", "Vingroup");
