@@ -176,16 +176,12 @@ test_empty(void)
     vnkg_facts_free(ctx, NULL);
 }
 
-/* A preferential-attachment graph of n nodes as a VnkgGraph (co_mention
- * edges, weight 1), built with igraph's generator and a fixed seed. */
+/* An igraph graph as a VnkgGraph of partners (co_mention edges, weight
+ * 1). */
 static VnkgGraph *
-ba_graph(size_t n)
+from_igraph(const igraph_t *ig)
 {
-    igraph_t ig;
-    igraph_rng_seed(igraph_rng_default(), 7);
-    assert(igraph_barabasi_game(&ig, (igraph_integer_t)n, 1, 3, NULL, 1, 1, 0,
-                                IGRAPH_BARABASI_PSUMTREE,
-                                NULL) == IGRAPH_SUCCESS);
+    size_t n = (size_t)igraph_vcount(ig);
     VnkgGraph *g;
     assert(vnkg_graph_new(ctx, &g) == VNKG_SUCCESS);
     g->n_nodes = n;
@@ -197,16 +193,30 @@ ba_graph(size_t n)
         g->nodes[i].label = vnkg_strdup(ctx, id);
         g->nodes[i].type = VNKG_TYPE_PARTNER;
     }
-    g->n_edges = (size_t)igraph_ecount(&ig);
+    g->n_edges = (size_t)igraph_ecount(ig);
     g->edges = vnkg_calloc(ctx, g->n_edges, sizeof *g->edges);
     for (size_t k = 0; k < g->n_edges; ++k) {
         igraph_integer_t from, to;
-        igraph_edge(&ig, (igraph_integer_t)k, &from, &to);
+        igraph_edge(ig, (igraph_integer_t)k, &from, &to);
         g->edges[k].source = (size_t)from;
         g->edges[k].target = (size_t)to;
         g->edges[k].relation = VNKG_REL_CO_MENTION;
         g->edges[k].weight = 1;
     }
+    return g;
+}
+
+/* A preferential-attachment graph of n nodes as a VnkgGraph, built with
+ * igraph's generator and a fixed seed. */
+static VnkgGraph *
+ba_graph(size_t n)
+{
+    igraph_t ig;
+    igraph_rng_seed(igraph_rng_default(), 7);
+    assert(igraph_barabasi_game(&ig, (igraph_integer_t)n, 1, 3, NULL, 1, 1, 0,
+                                IGRAPH_BARABASI_PSUMTREE,
+                                NULL) == IGRAPH_SUCCESS);
+    VnkgGraph *g = from_igraph(&ig);
     igraph_destroy(&ig);
     return g;
 }
@@ -231,28 +241,7 @@ test_communities_planted(void)
         }
     }
     assert(igraph_sbm_game(&ig, N, &pref, &sizes, 0, 0) == IGRAPH_SUCCESS);
-    VnkgGraph *g;
-    assert(vnkg_graph_new(ctx, &g) == VNKG_SUCCESS);
-    g->n_nodes = N;
-    g->nodes = vnkg_calloc(ctx, N, sizeof *g->nodes);
-    for (size_t i = 0; i < N; ++i) {
-        char id[32];
-        snprintf(id, sizeof id, "partner/n%06zu", i);
-        g->nodes[i].id = vnkg_strdup(ctx, id);
-        g->nodes[i].label = vnkg_strdup(ctx, id);
-        g->nodes[i].type = VNKG_TYPE_PARTNER;
-    }
-    g->n_edges = (size_t)igraph_ecount(&ig);
-    g->edges = vnkg_calloc(ctx, g->n_edges, sizeof *g->edges);
-    for (size_t k = 0; k < g->n_edges; ++k) {
-        igraph_integer_t from, to;
-        igraph_edge(&ig, (igraph_integer_t)k, &from, &to);
-        g->edges[k] = (VnkgEdge){0};
-        g->edges[k].source = (size_t)from;
-        g->edges[k].target = (size_t)to;
-        g->edges[k].relation = VNKG_REL_CO_MENTION;
-        g->edges[k].weight = 1;
-    }
+    VnkgGraph *g = from_igraph(&ig);
     VnkgAnalyseOptions o;
     vnkg_analyse_options_init(&o);
     assert(vnkg_analyse_run(ctx, g, &o) == VNKG_SUCCESS);
