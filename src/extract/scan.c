@@ -52,6 +52,21 @@ bracket_close(const DocState *ds, size_t open, size_t end, size_t max_inside)
     return NONE;
 }
 
+size_t
+bracket_acronym(const DocState *ds, size_t open, size_t first, size_t end)
+{
+    size_t entry;
+    if (bracket_close(ds, open, end, 1) != open + 2) {
+        return NONE;
+    }
+    unsigned f = tok(ds, open + 1)->flags;
+    return (f & VNKG_TOK_UPPER) || (is_latin_name_word(ds, open + 1) &&
+                                    !entry_at(ds, open + 1, first, end,
+                                              VNKG_TYPE_COUNT, 0, &entry))
+               ? open + 1
+               : NONE;
+}
+
 VnkgStatus
 take_inside(DocState *ds, size_t from, size_t to, size_t first,
             VnkgEntityType type, size_t except)

@@ -77,6 +77,11 @@ int copy_span(const DocState *ds, size_t from, size_t to, char *buf,
  * max_inside tokens inside, or NONE. */
 size_t bracket_close(const DocState *ds, size_t open, size_t end,
                      size_t max_inside);
+/* The token of a body's acronym in a bracket opening at token `open`:
+ * one word, all capitals ("(METI)") or a capitalised foreign word that
+ * is no gazetteer entry ("(AusCham)", not "(Đức)"); NONE otherwise. */
+size_t bracket_acronym(const DocState *ds, size_t open, size_t first,
+                       size_t end);
 /* Mentions the gazetteer entries of `type` (VNKG_TYPE_COUNT: any) inside
  * tokens [from, to), except the entity `except` (or NONE): the partners
  * inside an agreement's name, the provinces in a body's name, what a
@@ -96,9 +101,12 @@ VnkgStatus take_entry(DocState *ds, size_t i, size_t len, size_t entry,
  * ("Thương mại Hoa Kỳ"); k when there is none. */
 size_t foreign_portfolio(const DocState *ds, size_t k, size_t first,
                          size_t end);
-/* The same with "Bộ" maybe before the portfolio ("Bộ Thương mại Hoa Kỳ"). */
+/* The end of the name of a body the gazetteer lacks, from its org_head
+ * at k, or k; *foreign when it is a foreign body's (scan_offices.c). */
 size_t unknown_org_end(const DocState *ds, size_t k, size_t first, size_t end,
                        int *foreign);
+/* Past a foreign ministry's name, "Bộ" maybe before the portfolio ("Bộ
+ * Thương mại Hoa Kỳ"), to its country; k when there is none. */
 size_t foreign_ministry_end(const DocState *ds, size_t k, size_t first,
                             size_t end);
 /* Parses "TITLE [ORG] ((,|kiêm|và|/) TITLE [ORG])*" from token j into

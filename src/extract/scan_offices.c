@@ -277,8 +277,7 @@ unknown_org_end(const DocState *ds, size_t k, size_t first, size_t end,
         } else if (partner) {
             *foreign |= !vietnam; /* a country */
         }
-        if (len && ds->lex->entries[entry].type == VNKG_TYPE_PARTNER &&
-            w + len < end && name_at(ds, w + len, end, 1) >= 2) {
+        if (partner && w + len < end && name_at(ds, w + len, end, 1) >= 2) {
             return w + len; /* "Hội đồng Doanh nghiệp Canada Peter Brown" */
         }
         if (len > 1) { /* "tỉnh Bắc Ninh": "Ninh" starts no person */
@@ -323,16 +322,16 @@ attach_unknown_org(DocState *ds, size_t *j, size_t first, size_t end, Office *o)
         return VNKG_SUCCESS;
     }
     VNKG_TRY(take_inside(ds, k + 1, e, first, VNKG_TYPE_PARTNER, NONE));
-    size_t close = bracket_close(ds, e, end, 3), entry;
-    int acronym =
-        close == e + 2 && is_cap_word(ds, e + 1) &&
-        !entry_at(ds, e + 1, first, end, VNKG_TYPE_COUNT, 0, &entry) &&
-        copy_span(ds, e + 1, e + 2, label, sizeof label);
+    size_t acronym = bracket_acronym(ds, e, first, end);
+    if (acronym != NONE &&
+        !copy_span(ds, acronym, acronym + 1, label, sizeof label)) {
+        acronym = NONE;
+    }
     VNKG_TRY(resolve_named(ds, VNKG_TYPE_PARTNER, label, &o->org));
     VNKG_TRY(add_found(ds, k, e, o->org));
-    if (acronym) {
-        VNKG_TRY(add_found(ds, e + 1, e + 2, o->org));
-        e = close + 1;
+    if (acronym != NONE) {
+        VNKG_TRY(add_found(ds, acronym, acronym + 1, o->org));
+        e = acronym + 2;
     }
     *j = e;
     return VNKG_SUCCESS;

@@ -556,11 +556,8 @@ foreign_body(const DocState *ds, size_t k, size_t first, size_t end, Party *pt)
     if (e == k || !foreign) {
         return 0;
     }
-    *pt = (Party){k, e, NONE, NONE, NONE, e, 1, NONE};
-    if (bracket_close(ds, e, end, 3) == e + 2 &&
-        (tok(ds, e + 1)->flags & VNKG_TOK_UPPER)) {
-        pt->acronym = e + 1;
-    }
+    *pt = (Party){k,    e, NONE, NONE,
+                  NONE, e, 1,    bracket_acronym(ds, e, first, end)};
     return 1;
 }
 
@@ -570,10 +567,7 @@ read_party(const DocState *ds, size_t k, size_t first, size_t end, Party *pt)
     if (foreign_ministry(ds, k, first, end, pt)) {
         size_t close = bracket_close(ds, pt->to, end, 5);
         if (close != NONE) { /* "(METI)" names it */
-            pt->acronym = close == pt->to + 2 &&
-                                  (tok(ds, pt->to + 1)->flags & VNKG_TOK_UPPER)
-                              ? pt->to + 1
-                              : NONE;
+            pt->acronym = bracket_acronym(ds, pt->to, first, end);
             pt->next = close + 1;
         }
         return 1;
@@ -841,11 +835,10 @@ signed_by_pair(DocState *ds, size_t i, size_t hl, size_t first, size_t end,
     /* a foreign ministry by its bracketed acronym: "(MOTIE)" */
     const char *name_b =
         vnkg_facts_entity_at(ds->facts, ds->found[b].entity)->label;
-    size_t after = ds->found[b].tok_end;
+    size_t at =
+        ministry ? bracket_acronym(ds, ds->found[b].tok_end, first, end) : NONE;
     char acronym[32];
-    if (ministry && bracket_close(ds, after, end, 5) == after + 2 &&
-        (tok(ds, after + 1)->flags & VNKG_TOK_UPPER) &&
-        copy_span(ds, after + 1, after + 2, acronym, sizeof acronym)) {
+    if (at != NONE && copy_span(ds, at, at + 1, acronym, sizeof acronym)) {
         name_b = acronym;
     }
     va--;
