@@ -86,6 +86,19 @@ take_inside(DocState *ds, size_t from, size_t to, size_t first,
     return VNKG_SUCCESS;
 }
 
+VnkgStatus
+take_members(DocState *ds, size_t from, size_t to, size_t first)
+{
+    size_t n = 0, entry;
+    for (size_t k = from; k < to && n < 2; ++k) {
+        size_t len = entry_at(ds, k, first, to, VNKG_TYPE_PARTNER, 0, &entry);
+        n += len > 0;
+        k += len ? len - 1 : 0;
+    }
+    return n < 2 ? VNKG_SUCCESS
+                 : take_inside(ds, from, to, first, VNKG_TYPE_PARTNER, NONE);
+}
+
 /* ---- gazetteer entries ---- */
 
 static int

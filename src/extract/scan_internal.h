@@ -88,6 +88,11 @@ size_t bracket_acronym(const DocState *ds, size_t open, size_t first,
  * bracket after an organisation names. */
 VnkgStatus take_inside(DocState *ds, size_t from, size_t to, size_t first,
                        VnkgEntityType type, size_t except);
+/* The countries named in the name [from, to) of a body that unites them
+ * ("Liên minh Hải quan Nga – Belarus – Kazakhstan"), when it names two or
+ * more; one country in a body's name ("Ngân hàng Xuất nhập khẩu Hàn
+ * Quốc") is part of the name, no mention. */
+VnkgStatus take_members(DocState *ds, size_t from, size_t to, size_t first);
 /* Resolves lexicon entry `entry` found at tokens [i, i + len) and records
  * the mention. */
 VnkgStatus take_entry(DocState *ds, size_t i, size_t len, size_t entry,
@@ -105,6 +110,14 @@ size_t foreign_portfolio(const DocState *ds, size_t k, size_t first,
  * at k, or k; *foreign when it is a foreign body's (scan_offices.c). */
 size_t unknown_org_end(const DocState *ds, size_t k, size_t first, size_t end,
                        int *foreign);
+/* A foreign body the gazetteer lacks, its name's tokens [k, e) (from
+ * unknown_org_end): a partner named by the acronym in the bracket after
+ * it, the gazetteer's entry when it has one ("Tổ chức Xúc tiến Thương mại
+ * Hàn Quốc (KOTRA)"), else as written. A country in the name is part of
+ * it, no mention. Its entity in *entity (NONE when too long a name),
+ * *next past the name and bracket. */
+VnkgStatus take_foreign_body(DocState *ds, size_t k, size_t e, size_t first,
+                             size_t end, size_t *entity, size_t *next);
 /* Past a foreign ministry's name, "Bộ" maybe before the portfolio ("Bộ
  * Thương mại Hoa Kỳ"), to its country; k when there is none. */
 size_t foreign_ministry_end(const DocState *ds, size_t k, size_t first,

@@ -297,13 +297,36 @@ unknown_org_end(const DocState *ds, size_t k, size_t first, size_t end,
     return is_cap_word(ds, w - 1) ? w : k;
 }
 
+VnkgStatus
+take_foreign_body(DocState *ds, size_t k, size_t e, size_t first, size_t end,
+                  size_t *entity, size_t *next)
+{
+    size_t acronym = bracket_acronym(ds, e, first, end), known;
+    char label[256];
+    *entity = NONE;
+    *next = e;
+    if (acronym != NONE && entry_at(ds, acronym, first, acronym + 1,
+                                    VNKG_TYPE_PARTNER, 0, &known)) {
+        VNKG_TRY(resolve_entry(ds, known, entity));
+    } else if (acronym != NONE
+                   ? copy_span(ds, acronym, acronym + 1, label, sizeof label)
+                   : copy_span(ds, k, e, label, sizeof label)) {
+        VNKG_TRY(resolve_named(ds, VNKG_TYPE_PARTNER, label, entity));
+    } else {
+        return VNKG_SUCCESS;
+    }
+    VNKG_TRY(add_found(ds, k, e, *entity));
+    VNKG_TRY(take_members(ds, k, e, first));
+    *next = acronym != NONE ? acronym + 2 : e;
+    return VNKG_SUCCESS;
+}
+
 /* "Viện trưởng Viện Nghiên cứu quản lý kinh tế Trung ương Trần Thị Hồng
  * Minh": a title that may be held in an organisation, followed by a
  * body the gazetteer lacks, holds it in that body, named as written;
  * the provinces in its name are mentioned. A foreign body ("Chủ tịch
  * Hiệp hội Doanh nghiệp Đức tại Việt Nam (GBA) Marko Walde") is a
- * partner, named by the acronym in a bracket after it, if any, and its
- * country is mentioned. */
+ * partner (take_foreign_body). */
 static VnkgStatus
 attach_unknown_org(DocState *ds, size_t *j, size_t first, size_t end, Office *o)
 {
@@ -311,28 +334,15 @@ attach_unknown_org(DocState *ds, size_t *j, size_t first, size_t end, Office *o)
     size_t k = *j,
            e = k < end ? unknown_org_end(ds, k, first, end, &foreign) : k;
     char label[256];
-    if (e == k || !copy_span(ds, k, e, label, sizeof label)) {
+    if (e == k || (!foreign && !copy_span(ds, k, e, label, sizeof label))) {
         return VNKG_SUCCESS;
     }
     VNKG_TRY(take_inside(ds, k + 1, e, first, VNKG_TYPE_PROVINCE, NONE));
-    if (!foreign) {
-        VNKG_TRY(resolve_named(ds, VNKG_TYPE_ORGANIZATION, label, &o->org));
-        VNKG_TRY(add_found(ds, k, e, o->org));
-        *j = e;
-        return VNKG_SUCCESS;
+    if (foreign) {
+        return take_foreign_body(ds, k, e, first, end, &o->org, j);
     }
-    VNKG_TRY(take_inside(ds, k + 1, e, first, VNKG_TYPE_PARTNER, NONE));
-    size_t acronym = bracket_acronym(ds, e, first, end);
-    if (acronym != NONE &&
-        !copy_span(ds, acronym, acronym + 1, label, sizeof label)) {
-        acronym = NONE;
-    }
-    VNKG_TRY(resolve_named(ds, VNKG_TYPE_PARTNER, label, &o->org));
+    VNKG_TRY(resolve_named(ds, VNKG_TYPE_ORGANIZATION, label, &o->org));
     VNKG_TRY(add_found(ds, k, e, o->org));
-    if (acronym != NONE) {
-        VNKG_TRY(add_found(ds, acronym, acronym + 1, o->org));
-        e = acronym + 2;
-    }
     *j = e;
     return VNKG_SUCCESS;
 }

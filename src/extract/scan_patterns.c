@@ -232,13 +232,30 @@ described_firm(DocState *ds, size_t i, size_t k, size_t first, size_t end,
     return VNKG_SUCCESS;
 }
 
+/* A foreign body the gazetteer lacks, named with a country and
+ * followed by its acronym in brackets: "Tổ chức Xúc tiến Thương mại Hàn
+ * Quốc (KOTRA)", "Cơ quan Phát triển Quốc tế Hoa Kỳ (USAID)" is a partner
+ * (take_foreign_body); the country is part of its name. */
+static VnkgStatus
+scan_foreign_body(DocState *ds, size_t i, size_t first, size_t end,
+                  size_t *next)
+{
+    int foreign;
+    size_t e = unknown_org_end(ds, i, first, end, &foreign), entity;
+    if (e == i || !foreign || bracket_acronym(ds, e, first, end) == NONE) {
+        return VNKG_SUCCESS;
+    }
+    return take_foreign_body(ds, i, e, first, end, &entity, next);
+}
+
 VnkgStatus
 scan_company(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
 {
     *next = i;
+    VNKG_TRY(scan_foreign_body(ds, i, first, end, next));
     size_t hl = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, i,
                            CUE_COMPANY_HEAD);
-    if (!hl) {
+    if (*next > i || !hl) {
         return VNKG_SUCCESS;
     }
     size_t k = i + hl, entry, len = 0;
@@ -490,15 +507,41 @@ skip_government(const DocState *ds, size_t k, size_t end)
                : k;
 }
 
-/* The Vietnamese party of "giữa A và B" at k: "(tỉnh|thành phố) X" or
- * "Chính phủ Việt Nam"/"Việt Nam"; its label and the index of "và". */
+/* Past a province's department or body at k whose name ends with the
+ * province ("Sở Công Thương tỉnh Quảng Ninh", "Ban Quản lý Khu kinh tế
+ * tỉnh Quảng Ninh", "Trung tâm Xúc tiến Đầu tư tỉnh Nghệ An"): where the
+ * province's unit word or name starts, else k. */
+static size_t
+skip_provincial_body(const DocState *ds, size_t k, size_t first, size_t end)
+{
+    if (!is_cap_word(ds, k) || !(is_key(ds, k, "sơ3") ||
+                                 lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens,
+                                            end, k, CUE_ORG_HEAD))) {
+        return k;
+    }
+    for (size_t m = k + 1; m < end && m < k + 14; ++m) {
+        size_t at, entry, len = province_at(ds, m, first, end, &at, &entry);
+        if (len) {
+            return at + len < end && is_key(ds, at + len, "va2") ? m : k;
+        }
+        if (!(tok(ds, m)->flags & VNKG_TOK_WORD) && !is_punct(ds, m, ",") &&
+            !is_punct(ds, m, "-")) {
+            return k;
+        }
+    }
+    return k;
+}
+
+/* The Vietnamese party of "giữa A và B" at k: "(tỉnh|thành phố) X" (or
+ * a body of its, named with it), or "Chính phủ Việt Nam"/"Việt Nam"; its
+ * label and the index of "và". */
 static size_t
 first_party(DocState *ds, size_t k, size_t first, size_t end,
             const char **label)
 {
     size_t entry, p;
-    size_t len =
-        province_at(ds, skip_government(ds, k, end), first, end, &p, &entry);
+    k = skip_provincial_body(ds, skip_government(ds, k, end), first, end);
+    size_t len = province_at(ds, k, first, end, &p, &entry);
     if (len) {
         *label = ds->lex->entries[resolve_unit(ds, entry)].label;
         p += len;
@@ -610,18 +653,24 @@ read_party(const DocState *ds, size_t k, size_t first, size_t end, Party *pt)
 }
 
 /* Records the party's mentions (and the country in its bracket); its
- * entity goes to *entity, NONE for Latin words too long to be a name. */
+ * entity goes to *entity, NONE for Latin words too long to be a name. A
+ * country in a body's or firm's name is part of it ("Ngân hàng Trung
+ * ương Indonesia (BI)", "Garuda Indonesia"), no mention, unless the body
+ * unites several (take_members). */
 static VnkgStatus
-take_party(DocState *ds, const Party *pt, size_t first, size_t *entity)
+take_party(DocState *ds, const Party *pt, size_t first, size_t end,
+           size_t *entity)
 {
+    size_t next;
     if (pt->entry != NONE) {
         VNKG_TRY(
             take_entry(ds, pt->from, pt->to - pt->from, pt->entry, entity));
+    } else if (pt->acronym != NONE) { /* its bracket is the acronym */
+        return take_foreign_body(ds, pt->from, pt->to, first, end, entity,
+                                 &next);
     } else {
         VNKG_TRY(take_latin_name(ds, pt->from, pt->to, entity));
-        /* the countries in its name: "Ngân hàng Trung ương Indonesia" */
-        VNKG_TRY(take_inside(ds, pt->from, pt->to, first, VNKG_TYPE_PARTNER,
-                             *entity));
+        VNKG_TRY(take_members(ds, pt->from, pt->to, first));
     }
     if (pt->open != NONE) {
         VNKG_TRY(take_inside(ds, pt->open + 1, pt->close, first,
@@ -678,8 +727,8 @@ firms_agreement(DocState *ds, size_t i, size_t hl, size_t k, size_t first,
         return VNKG_SUCCESS;
     }
     size_t ea, eb, agreement;
-    VNKG_TRY(take_party(ds, &a, first, &ea));
-    VNKG_TRY(take_party(ds, &b, first, &eb));
+    VNKG_TRY(take_party(ds, &a, first, end, &ea));
+    VNKG_TRY(take_party(ds, &b, first, end, &eb));
     *next = b.next;
     if (ea == NONE || eb == NONE) {
         return VNKG_SUCCESS; /* a party too long to be a name */
@@ -703,14 +752,16 @@ firms_agreement(DocState *ds, size_t i, size_t hl, size_t k, size_t first,
     return add_pact(ds, agreement, b.partner ? eb : ea);
 }
 
-/* True when the agreement head at i is a memorandum or a cooperation
- * agreement ("Bản ghi nhớ", "Biên bản ghi nhớ", "Thỏa thuận", "MOU"),
- * which provinces sign, unlike treaties. */
+/* True when the agreement head at i is a memorandum, a letter of intent
+ * or a cooperation agreement ("Bản ghi nhớ", "Biên bản ghi nhớ", "Ý định
+ * thư", "Thư ý định", "Thỏa thuận", "MOU"), which provinces sign, unlike
+ * treaties. */
 static int
 is_memorandum(const DocState *ds, size_t i)
 {
     return is_key(ds, i, "ban3") || is_key(ds, i, "biên") ||
-           is_key(ds, i, "thoa3") || is_key(ds, i, "mou");
+           is_key(ds, i, "thoa3") || is_key(ds, i, "mou") ||
+           is_key(ds, i, "y1") || is_key(ds, i, "thư");
 }
 
 /* The label of the one entity of `type` the sentence has named so far
@@ -897,11 +948,13 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
     const char *party =
         memorandum ? sentence_one(ds, VNKG_TYPE_PROVINCE) : NULL;
     party = party ? party : "Việt Nam";
+    size_t party_from = p, party_to = p; /* the Vietnamese party's words */
     if (is_key(ds, p - 1, "giưa4")) {
         size_t va = first_party(ds, p, first, end, &party);
         if (va == NONE) {
             return firms_agreement(ds, i, hl, p, first, end, next);
         }
+        party_to = va;
         p = skip_government(ds, va + 1, end);
         locality = !entry_at(ds, p, first, end, VNKG_TYPE_PARTNER, 0, &entry);
     }
@@ -916,7 +969,7 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
                                    ? sentence_one(ds, VNKG_TYPE_MINISTRY)
                                    : NULL;
         party = ministry ? ministry : party;
-        VNKG_TRY(take_party(ds, &firm, first, &partner));
+        VNKG_TRY(take_party(ds, &firm, first, end, &partner));
         stop = firm.next;
         if (partner == NONE) {
             *next = stop; /* a name too long to be one */
@@ -966,6 +1019,9 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
         VNKG_TRY(resolve_named(ds, VNKG_TYPE_AGREEMENT, label, &agreement));
     }
     VNKG_TRY(add_found(ds, i, stop, agreement)); /* the whole name */
+    /* and the province of "giữa (Sở Công Thương) tỉnh X và ..." */
+    VNKG_TRY(
+        take_inside(ds, party_from, party_to, first, VNKG_TYPE_PROVINCE, NONE));
     VNKG_TRY(add_pact(ds, agreement, partner));
     *next = stop;
     return VNKG_SUCCESS;
