@@ -18,6 +18,8 @@ typedef struct {
     int pending_province; /* attach to the sentence's or bridge province */
     int pending_ministry; /* attach to the ministry the article is about */
     int fixed;            /* org implied by the title (org=), not named */
+    size_t implied; /* that organ's lexicon entry, resolved into org at the
+                       end of the chain unless it names a country; NONE */
 } Office;
 
 /* An office whose ministry the sentence does not name ("Thứ trưởng X" at

@@ -181,8 +181,8 @@ attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
             VNKG_TRY(take_entry(ds, k, len, entry, &o->org));
             *j = k + len;
         } else {
-            VNKG_TRY(resolve_entry(ds, fixed, &o->org));
-            o->fixed = 1; /* implied by the title, not named */
+            o->implied = fixed; /* by the title, not named: parse_chain */
+            o->fixed = 1;
         }
         *done = 1;
         return VNKG_SUCCESS;
@@ -373,22 +373,34 @@ attach_org(DocState *ds, size_t *j, size_t first, size_t end, Office *o)
 }
 
 /* "Chủ tịch kiêm Tổng Giám đốc Tập đoàn NVIDIA": a title of the chain
- * that names no organisation shares the next one's, if it may. */
-static void
-backfill_orgs(const DocState *ds, Office *offs, size_t n)
+ * that names no organisation (or only implies Việt Nam's organ) shares
+ * the next one's, if it may; the organs implied are resolved here. */
+static VnkgStatus
+backfill_orgs(DocState *ds, Office *offs, size_t n)
 {
-    for (size_t k = n; k-- > 1;) {
-        Office *o = &offs[k - 1];
-        const Office *next = &offs[k];
-        if (o->org != NONE || next->org == NONE) {
+    for (size_t k = n; k-- > 0;) {
+        Office *next = &offs[k]; /* settled: its own turn came before */
+        if (next->org == NONE && next->implied != NONE) {
+            VNKG_TRY(resolve_entry(ds, next->implied, &next->org));
+        }
+        Office *o = k > 0 ? &offs[k - 1] : NULL;
+        if (!o || o->org != NONE || next->org == NONE) {
             continue;
         }
         VnkgEntityType t = vnkg_facts_entity_at(ds->facts, next->org)->type;
+        /* an organ the title implies is Việt Nam's unless the chain names
+         * a country: "Tổng Bí thư, Chủ tịch nước Trung Quốc" */
+        if (o->implied != NONE && t != VNKG_TYPE_PARTNER) {
+            continue;
+        }
         if (attaches_to(&ds->lex->titles[o->title], t)) {
             o->org = next->org;
+            o->fixed = 0;
+            o->implied = NONE;
             o->pending_province = o->pending_ministry = 0;
         }
     }
+    return VNKG_SUCCESS;
 }
 
 static int
@@ -410,9 +422,8 @@ organ_in_title(DocState *ds, size_t from, size_t to, size_t first,
             len = entry_at(ds, k, first, to, VNKG_TYPE_COUNT, 0, &entry);
         if (len && k + len == to) {
             size_t entity;
-            VNKG_TRY(resolve_entry(ds, entry, &entity));
-            return entity == o->org ? add_found(ds, k, to, entity)
-                                    : VNKG_SUCCESS;
+            return entry == o->implied ? take_entry(ds, k, len, entry, &entity)
+                                       : VNKG_SUCCESS;
         }
     }
     return VNKG_SUCCESS;
@@ -507,7 +518,7 @@ parse_chain(DocState *ds, size_t j, size_t first, size_t end, Office *offs,
     size_t t, len;
     while (j < end && (len = title_at(ds, j, end, &t))) {
         j += len;
-        Office o = {t, NONE, 0, 0, 0};
+        Office o = {t, NONE, 0, 0, 0, NONE};
         VNKG_TRY(attach_org(ds, &j, first, end, &o));
         if (o.fixed) {
             VNKG_TRY(organ_in_title(ds, j - len, j, first, &o));
@@ -526,7 +537,7 @@ parse_chain(DocState *ds, size_t j, size_t first, size_t end, Office *offs,
         }
         break;
     }
-    backfill_orgs(ds, offs, *n_offs);
+    VNKG_TRY(backfill_orgs(ds, offs, *n_offs));
     *out_end = j;
     return VNKG_SUCCESS;
 }

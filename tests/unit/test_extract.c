@@ -274,6 +274,27 @@ test_companies(void)
 static void
 test_foreign_offices(void)
 {
+    /* a title that implies Việt Nam's organ ("Tổng Bí thư") is the
+     * country's when the chain ends with one; China's State Council */
+    VnkgFacts *g =
+        run("Tổng Bí thư, Chủ tịch nước Trung Quốc Tập Cận Bình hội đàm với "
+            "Tổng Bí thư Tô Lâm. Thủ tướng Quốc vụ viện Trung Quốc Lý Cường "
+            "dự. Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn tiếp "
+            "đoàn.\n",
+            NULL);
+    assert(has_rel(g, "Tập Cận Bình", "Trung Quốc", VNKG_REL_HOLDS_OFFICE,
+                   "Tổng Bí thư"));
+    assert(has_rel(g, "Tập Cận Bình", "Trung Quốc", VNKG_REL_HOLDS_OFFICE,
+                   "Chủ tịch nước"));
+    assert(!has_rel(g, "Tập Cận Bình", "Ban Chấp hành Trung ương Đảng",
+                    VNKG_REL_HOLDS_OFFICE, NULL));
+    assert(has_rel(g, "Tô Lâm", "Ban Chấp hành Trung ương Đảng",
+                   VNKG_REL_HOLDS_OFFICE, "Tổng Bí thư"));
+    assert(has_rel(g, "Lý Cường", "Trung Quốc", VNKG_REL_HOLDS_OFFICE,
+                   "Thủ tướng"));
+    assert(has_rel(g, "Bùi Thanh Sơn", "Chính phủ", VNKG_REL_HOLDS_OFFICE,
+                   "Phó Thủ tướng"));
+    vnkg_facts_free(ctx, g);
     /* a portfolio, or a ministry's name, before a country's name makes
      * the office the country's; a foreign mission's city is passed */
     VnkgFacts *f =
