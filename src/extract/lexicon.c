@@ -24,7 +24,8 @@ static const char *const cue_names[] = {
     "attend_verb",        "boilerplate",
     "boilerplate_end",    "city_province",
     "publication_prefix", "portfolio_word",
-    "org_head",
+    "org_head",           "city_prefix",
+    "local_unit",
 };
 /* every kind needs its name: a missing one would be a NULL in the table */
 _Static_assert(sizeof cue_names / sizeof cue_names[0] == CUE_COUNT,
@@ -808,6 +809,24 @@ load_all(VnkgContext *ctx, VnkgLexicon *lex, const char *dir)
     return each_line(ctx, lex, path, NULL, surname_line);
 }
 
+/* Marks the centrally-run cities: the entries sharing a form with a
+ * city_province cue. */
+static void
+mark_central(VnkgLexicon *lex)
+{
+    for (size_t n = 0; n < lex->n_nodes; ++n) {
+        if (!((lex->node_cues[n] >> CUE_CITY_PROVINCE) & 1u)) {
+            continue;
+        }
+        for (size_t p = lex->node_payload[n]; p != NO_PAYLOAD;
+             p = lex->payloads[p].next) {
+            if (lex->payloads[p].kind == PL_ENTRY) {
+                lex->entries[lex->payloads[p].index].central = 1;
+            }
+        }
+    }
+}
+
 static VnkgStatus
 fill_root(VnkgContext *ctx, VnkgLexicon *lex)
 {
@@ -843,6 +862,7 @@ vnkg_lexicon_load(VnkgContext *ctx, const char *dir, VnkgLexicon **out)
         vnkg_lexicon_free(ctx, lex);
         return st;
     }
+    mark_central(lex);
     *out = lex;
     return VNKG_SUCCESS;
 }

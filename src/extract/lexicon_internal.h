@@ -28,6 +28,8 @@ typedef enum {
     CUE_PUBLICATION,
     CUE_PORTFOLIO,
     CUE_ORG_HEAD,
+    CUE_CITY_PREFIX,
+    CUE_LOCAL_UNIT,
     CUE_COUNT
 } CueKind;
 
@@ -45,6 +47,8 @@ typedef struct {
     char *successor;   /* id or NULL */
     char **related;    /* ids */
     size_t n_related;
+    int central; /* a centrally-run city: one of its forms is a
+                    city_province cue */
 } LexEntry;
 
 enum { SCOPE_ANY = 0, SCOPE_VN, SCOPE_FOREIGN };

@@ -127,24 +127,29 @@ payload_ok(const DocState *ds, const LexPayload *p, size_t i, size_t first,
     return 1;
 }
 
-/* True when the words before token i make an entry of `type` there part
- * of another name: a district's, street's or newspaper's for a province
- * (not_province_prefix), a newspaper's, portal's or broadcaster's for an
- * organisation or ministry ("Báo điện tử Đảng Cộng sản Việt Nam",
- * "Cổng Thông tin điện tử Chính phủ": publication_prefix). */
+/* True when the words before token i make the entry there part of
+ * another name: a district's, street's or newspaper's for a province
+ * (not_province_prefix), or a provincial city's ("thành phố Thanh Hóa":
+ * city_prefix before a province that is no centrally-run city); a
+ * newspaper's, portal's or broadcaster's for an organisation or ministry
+ * ("Báo điện tử Đảng Cộng sản Việt Nam", "Cổng Thông tin điện tử Chính
+ * phủ": publication_prefix). */
 static int
-names_something_else(const DocState *ds, VnkgEntityType type, size_t i,
+names_something_else(const DocState *ds, const LexEntry *e, size_t i,
                      size_t first)
 {
-    CueKind kind;
-    if (type == VNKG_TYPE_PROVINCE) {
-        kind = CUE_NOT_PROVINCE;
-    } else if (type == VNKG_TYPE_ORGANIZATION || type == VNKG_TYPE_MINISTRY) {
-        kind = CUE_PUBLICATION;
-    } else {
-        return 0;
+    const VnkgToken *toks = ds->seg.tokens;
+    if (e->type == VNKG_TYPE_PROVINCE) {
+        return lex_cue_before(ds->lex, &ds->cache, toks, i, first,
+                              CUE_NOT_PROVINCE) ||
+               (!e->central && lex_cue_before(ds->lex, &ds->cache, toks, i,
+                                              first, CUE_CITY_PREFIX));
     }
-    return lex_cue_before(ds->lex, &ds->cache, ds->seg.tokens, i, first, kind);
+    if (e->type == VNKG_TYPE_ORGANIZATION || e->type == VNKG_TYPE_MINISTRY) {
+        return lex_cue_before(ds->lex, &ds->cache, toks, i, first,
+                              CUE_PUBLICATION);
+    }
+    return 0;
 }
 
 /* Longest acceptable gazetteer entry at token i (of `type`, or any type
@@ -160,7 +165,7 @@ entry_at(const DocState *ds, size_t i, size_t first, size_t end,
              p = ds->lex->payloads[p].next) {
             const LexPayload *pl = &ds->lex->payloads[p];
             if (pl->kind == PL_ENTRY && lex_case_ok(pl, ds->seg.tokens, i) &&
-                names_something_else(ds, ds->lex->entries[pl->index].type, i,
+                names_something_else(ds, &ds->lex->entries[pl->index], i,
                                      first)) {
                 /* "Báo Lào Cai", "huyện Long An", "Báo điện tử Chính
                  * phủ": the whole name is something else; no shorter name

@@ -102,6 +102,68 @@ past_mission(const DocState *ds, size_t k, size_t end)
     return n ? p + n : k;
 }
 
+/* True when a Vietnamese person's full name starts at token w (not a
+ * gazetteer name that starts with a family name: "Hồ Chí Minh"). */
+static int
+person_starts(const DocState *ds, size_t w, size_t end)
+{
+    return lex_is_surname(ds->lex, tok(ds, w)) && !starts_lexical(ds, w, end) &&
+           name_at(ds, w, end, 0) >= 2;
+}
+
+/* Past the name of a district, commune or provincial city at k, up to
+ * the person's name after it ("huyện Quan Hóa Phạm Văn Hòa", "phường 3"):
+ * of the splits of the run of capitalised words (or numbers) into a
+ * place and a name that runs to its end, one with a place of two words
+ * (most are: "Quan Sơn Trần Văn Bắc", though "Sơn" is a family name), else
+ * the first. */
+static size_t
+past_place(const DocState *ds, size_t k, size_t end)
+{
+    size_t r = k;
+    while (r < end && r < k + 8 &&
+           (is_cap_word(ds, r) || (tok(ds, r)->flags & VNKG_TOK_NUMBER))) {
+        r++;
+    }
+    size_t split = NONE;
+    for (size_t w = k + 1; w < r; ++w) {
+        if (person_starts(ds, w, end) && w + name_at(ds, w, end, 0) == r &&
+            (split == NONE || w == k + 2)) {
+            split = w;
+        }
+    }
+    return split != NONE ? split : r;
+}
+
+/* Where a provincial city's name starts at k, "thành phố" or "TP" maybe
+ * first or ending the title before: a province's name that is no
+ * centrally-run city ("thành phố Thanh Hóa"); NONE otherwise. */
+static size_t
+provincial_city_at(const DocState *ds, size_t k, size_t first, size_t end)
+{
+    const VnkgToken *toks = ds->seg.tokens;
+    size_t p =
+        k + lex_cue_at(ds->lex, &ds->cache, toks, end, k, CUE_CITY_PREFIX);
+    if (p >= end || (p == k && !lex_cue_before(ds->lex, &ds->cache, toks, k,
+                                               first, CUE_CITY_PREFIX))) {
+        return NONE;
+    }
+    LexMatch m[8];
+    size_t n = lex_match(ds->lex, &ds->cache, toks, end, p, m, 8);
+    for (size_t x = 0; x < n; ++x) {
+        for (size_t q = m[x].payload; q != NONE;
+             q = ds->lex->payloads[q].next) {
+            const LexPayload *pl = &ds->lex->payloads[q];
+            const LexEntry *e = &ds->lex->entries[pl->index];
+            if (pl->kind == PL_ENTRY && e->type == VNKG_TYPE_PROVINCE &&
+                !e->central) {
+                return p;
+            }
+        }
+    }
+    return NONE;
+}
+
 static VnkgStatus
 attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
             Office *o, int *done)
@@ -122,8 +184,23 @@ attach_kind(DocState *ds, const char *kind, size_t *j, size_t first, size_t end,
             *done = 1;
             return VNKG_SUCCESS;
         }
+    } else if (strcmp(kind, "place") == 0) {
+        *j = past_place(ds, k, end); /* "Bí thư Huyện ủy Quan Hóa" */
+        *done = 1;
+        return VNKG_SUCCESS;
     } else if (strcmp(kind, "province") == 0) {
         type = VNKG_TYPE_PROVINCE;
+        /* "Chủ tịch UBND huyện Quan Hóa", "Chủ tịch UBND thành phố Thanh
+         * Hóa": a district's or a provincial city's office, held at no
+         * entity */
+        size_t unit = lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, k,
+                                 CUE_LOCAL_UNIT),
+               city = unit ? NONE : provincial_city_at(ds, k, first, end);
+        if (unit || city != NONE) {
+            *j = past_place(ds, unit ? k + unit : city, end);
+            *done = 1;
+            return VNKG_SUCCESS;
+        }
         /* "Chủ tịch UBND TP.HCM", "... TP. Hải Phòng": a title that ends
          * with "TP" took the first word of the place */
         size_t from = k > first && is_key(ds, k - 1, "tp") ? k - 1 : k;
@@ -220,15 +297,6 @@ attaches_to(const LexTitle *t, VnkgEntityType type)
         }
     }
     return 0;
-}
-
-/* True when a Vietnamese person's full name starts at token w (not a
- * gazetteer name that starts with a family name: "Hồ Chí Minh"). */
-static int
-person_starts(const DocState *ds, size_t w, size_t end)
-{
-    return lex_is_surname(ds->lex, tok(ds, w)) && !starts_lexical(ds, w, end) &&
-           name_at(ds, w, end, 0) >= 2;
 }
 
 /* The end of the name of a body the gazetteer lacks, from its org_head

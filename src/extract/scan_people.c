@@ -15,7 +15,9 @@
 /* ---- person names ---- */
 
 /* A name stops before a title ("Phạm Minh Chính Thủ tướng") or a
- * multi-word gazetteer name; single words ("Nam", "Hà") occur in names. */
+ * multi-word gazetteer name, written as the gazetteer wants ("Hòa Phát",
+ * not "Phạm Văn Hòa phát biểu"); single words ("Nam", "Hà") occur in
+ * names. */
 int
 starts_lexical(const DocState *ds, size_t i, size_t end)
 {
@@ -26,7 +28,8 @@ starts_lexical(const DocState *ds, size_t i, size_t end)
              p = ds->lex->payloads[p].next) {
             const LexPayload *pl = &ds->lex->payloads[p];
             if (pl->kind == PL_TITLE ||
-                (pl->kind == PL_ENTRY && m[k].len >= 2)) {
+                (pl->kind == PL_ENTRY && m[k].len >= 2 &&
+                 lex_case_ok(pl, ds->seg.tokens, i))) {
                 return 1;
             }
         }

@@ -541,6 +541,40 @@ test_memoranda_of_bodies(void)
     vnkg_facts_free(ctx, f);
 }
 
+/* Offices of districts, communes and provincial cities are held at no
+ * entity, and their names are no provinces; a name ends before a
+ * gazetteer name only if written as the gazetteer wants */
+static void
+test_local_offices(void)
+{
+    VnkgFacts *f =
+        run("UBND tỉnh Thanh Hóa tổ chức hội nghị. Tại điểm cầu huyện có "
+            "đồng chí Lê Văn Tám, Chủ tịch UBND huyện Quan Hóa. Chủ tịch UBND "
+            "huyện Như Xuân Phạm Văn Hòa phát biểu. Bí thư Huyện ủy Quan Sơn "
+            "Trần Văn Bắc dự. Chủ tịch UBND thành phố Thanh Hóa Lê Anh Xuân "
+            "và Chủ tịch UBND thành phố Đà Nẵng Lương Nguyễn Minh Triết ký "
+            "kết. Đoàn thăm thành phố Huế.\n",
+            NULL);
+    expect_entity(f, "official", "Lê Văn Tám");
+    expect_entity(f, "official", "Phạm Văn Hòa");
+    expect_entity(f, "official", "Trần Văn Bắc");
+    expect_entity(f, "official", "Lê Anh Xuân");
+    assert(!has_rel(f, "Lê Văn Tám", "Thanh Hóa", VNKG_REL_HOLDS_OFFICE, NULL));
+    assert(
+        !has_rel(f, "Phạm Văn Hòa", "Thanh Hóa", VNKG_REL_HOLDS_OFFICE, NULL));
+    assert(
+        !has_rel(f, "Trần Văn Bắc", "Thanh Hóa", VNKG_REL_HOLDS_OFFICE, NULL));
+    assert(
+        !has_rel(f, "Lê Anh Xuân", "Thanh Hóa", VNKG_REL_HOLDS_OFFICE, NULL));
+    assert(has_rel(f, "Lương Nguyễn Minh Triết", "Đà Nẵng",
+                   VNKG_REL_HOLDS_OFFICE, "Chủ tịch UBND thành phố"));
+    expect_entity(f, "province", "Huế");
+    assert(!entity(f, "official", "Phạm Văn"));
+    const VnkgEntity *th = entity(f, "province", "Thanh Hóa");
+    assert(th && th->mentions == 1); /* "tỉnh Thanh Hóa", not the city */
+    vnkg_facts_free(ctx, f);
+}
+
 /* A given name that is also a province's, after a title or "bà"/"đồng
  * chí"; "Đoàn Bắc Ninh" (a delegation) is no person */
 static void
@@ -1015,6 +1049,7 @@ main(void)
     test_memoranda_of_bodies();
     test_state_organs();
     test_names_like_places();
+    test_local_offices();
     test_postings_and_former_offices();
     test_unknown_bodies();
     test_unicode_forms();
