@@ -46,19 +46,21 @@ names_venue(const DocState *ds, size_t i, size_t first)
             is_key(ds, i - 1, "phong2") || is_key(ds, i - 1, "sanh3"));
 }
 
-/* First token of an event word in sentence s at or after i, or NONE;
- * its length goes to *len. */
+/* First token of a cue of `kind` in sentence s (with `capital`, one
+ * written with a capital: an event's name, not "hội nghị" referring
+ * back), or NONE; its length goes to *len. */
 static size_t
-find_cue(const DocState *ds, size_t s, CueKind kind, size_t *len)
+find_cue(const DocState *ds, size_t s, CueKind kind, int capital, size_t *len)
 {
     const VnkgSentence *x = &ds->seg.sentences[s];
     size_t end = sentence_end(ds, s);
     for (size_t i = x->first_token; i < end; ++i) {
         size_t l =
             lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, i, kind);
-        if (l && kind == CUE_EVENT &&
-            (starts_name(ds, i, x->first_token, end, l) ||
-             names_venue(ds, i, x->first_token))) {
+        if (l && ((capital && !(tok(ds, i)->flags & VNKG_TOK_CAP)) ||
+                  (kind == CUE_EVENT &&
+                   (starts_name(ds, i, x->first_token, end, l) ||
+                    names_venue(ds, i, x->first_token))))) {
             continue;
         }
         if (l) {
@@ -75,10 +77,11 @@ static int
 ends_label(const DocState *ds, size_t i, size_t end)
 {
     /* "do" (by), "được/đã/sẽ" (verbs), "diễn ra", "vào/sáng/chiều/ngày"
-     * (its time), "nay", "tại" (its place) */
-    static const char *const stop[] = {"do",   "đươc5", "đa4",    "diên4",
-                                       "vao2", "sang1", "chiêu2", "nay2",
-                                       "se4",  "tai5",  "ngay2",  NULL};
+     * (its time), "nay", "tại" (its place), "có" ("hội nghị có Đại sứ
+     * …": who attended) */
+    static const char *const stop[] = {
+        "do",   "đươc5", "đa4",  "diên4", "vao2", "sang1", "chiêu2",
+        "nay2", "se4",   "tai5", "ngay2", "co1",  NULL};
     const VnkgToken *t = tok(ds, i);
     if (t->flags & VNKG_TOK_PUNCT) {
         /* a slash, dot or ampersand inside a code ("Nghị quyết
@@ -141,20 +144,23 @@ events_detect(DocState *ds)
         return VNKG_SUCCESS;
     }
     /* the title (first sentence), when it names an event with a capital */
-    i = find_cue(ds, 0, CUE_EVENT, &len);
-    if (i != NONE && (tok(ds, i)->flags & VNKG_TOK_CAP)) {
+    i = find_cue(ds, 0, CUE_EVENT, 1, &len);
+    if (i != NONE) {
         return make_event(ds, 0, i, len);
     }
     for (size_t s = 1; s < n && s < EVENT_LEAD_SENTENCES; ++s) {
         size_t vlen;
-        i = find_cue(ds, s, CUE_EVENT, &len);
-        if (i != NONE && s < EVENT_CAPITAL_SENTENCES &&
-            (tok(ds, i)->flags & VNKG_TOK_CAP)) {
+        /* "Trong khuôn khổ chuyến công tác …, đoàn đã tổ chức Hội nghị xúc
+         * tiến đầu tư": the name, not the first event word */
+        i = s < EVENT_CAPITAL_SENTENCES ? find_cue(ds, s, CUE_EVENT, 1, &len)
+                                        : NONE;
+        if (i != NONE) {
             return make_event(ds, s, i, len); /* "Chiều 18/7, đã diễn ra
                                                  Hội nghị …" */
         }
-        if (i != NONE && (find_cue(ds, s, CUE_CHAIR_VERB, &vlen) != NONE ||
-                          find_cue(ds, s, CUE_ATTEND_VERB, &vlen) != NONE)) {
+        i = find_cue(ds, s, CUE_EVENT, 0, &len);
+        if (i != NONE && (find_cue(ds, s, CUE_CHAIR_VERB, 0, &vlen) != NONE ||
+                          find_cue(ds, s, CUE_ATTEND_VERB, 0, &vlen) != NONE)) {
             return make_event(ds, s, i, len);
         }
     }
@@ -169,7 +175,7 @@ events_note_mention(DocState *ds)
     if (ds->event == NONE) {
         return VNKG_SUCCESS;
     }
-    size_t i = find_cue(ds, ds->sentence, CUE_EVENT, &len);
+    size_t i = find_cue(ds, ds->sentence, CUE_EVENT, 0, &len);
     if (i == NONE) {
         return VNKG_SUCCESS;
     }
@@ -243,8 +249,8 @@ events_relate(DocState *ds)
     }
     size_t vlen;
     int about = refers_to_event(ds);
-    size_t chair = find_cue(ds, ds->sentence, CUE_CHAIR_VERB, &vlen);
-    int attend = find_cue(ds, ds->sentence, CUE_ATTEND_VERB, &vlen) != NONE;
+    size_t chair = find_cue(ds, ds->sentence, CUE_CHAIR_VERB, 0, &vlen);
+    int attend = find_cue(ds, ds->sentence, CUE_ATTEND_VERB, 0, &vlen) != NONE;
     int bridge = ds->sentence_bridge != NONE;
     if (!about && !bridge && !attend) {
         return VNKG_SUCCESS;

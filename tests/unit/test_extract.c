@@ -924,6 +924,22 @@ test_events(void)
                    "Hội nghị toàn quốc triển khai Nghị quyết 59-NQ/TW",
                    VNKG_REL_CHAIRS, NULL));
     vnkg_facts_free(ctx, f);
+    /* the event named with a capital in a lead sentence, not the first
+     * event word there; "hội nghị có ..." later names who attended */
+    f = run("Đắk Lắk xúc tiến đầu tư tại Hàn Quốc\n\n"
+            "Trong khuôn khổ chuyến công tác tại Hàn Quốc, đoàn tỉnh Đắk Lắk "
+            "đã tổ chức Hội nghị xúc tiến đầu tư tại thành phố Seoul. Tham dự "
+            "hội nghị có Đại sứ Việt Nam tại Hàn Quốc Nguyễn Vũ Tùng.\n",
+            "2024-10-22");
+    expect_entity(f, "event", "Hội nghị xúc tiến đầu tư");
+    assert(has_rel(f, "Nguyễn Vũ Tùng", "Hội nghị xúc tiến đầu tư",
+                   VNKG_REL_ATTENDS, NULL));
+    vnkg_facts_free(ctx, f);
+    f = run("Tin ngắn\n\nTham dự hội nghị có Đại sứ Việt Nam tại Hàn Quốc "
+            "Nguyễn Vũ Tùng.\n",
+            "2024-10-22");
+    expect_entity(f, "event", "Hội nghị");
+    vnkg_facts_free(ctx, f);
     /* an event word that starts a body's name is no event: the WEF */
     f = run("Thủ tướng gặp Chủ tịch Diễn đàn Kinh tế Thế giới (WEF)\n\n"
             "Chiều 21/1, Thủ tướng Phạm Minh Chính tiếp Chủ tịch Diễn đàn Kinh "
