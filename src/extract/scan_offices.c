@@ -28,8 +28,9 @@ partner_at(const DocState *ds, size_t k, size_t first, size_t end,
                    : 0;
 }
 
-/* Past the portfolio at token k: portfolio_word cues joined by ",", "-",
- * "&" or "và" ("Kinh tế, Thương mại và Công nghiệp"); k when none. */
+/* Past the portfolio at token k: portfolio_word cues, side by side or
+ * joined by ",", "-", "&" or "và" ("Kinh tế, Thương mại và Công nghiệp",
+ * "Thương mại và Tăng trưởng xuất khẩu"); k when none. */
 static size_t
 portfolio_end(const DocState *ds, size_t k, size_t end)
 {
@@ -45,8 +46,8 @@ portfolio_end(const DocState *ds, size_t k, size_t end)
         if (q < end && is_key(ds, q, "va2")) {
             q++;
         }
-        if (q == p || !lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, q,
-                                  CUE_PORTFOLIO)) {
+        if (!lex_cue_at(ds->lex, &ds->cache, ds->seg.tokens, end, q,
+                        CUE_PORTFOLIO)) {
             break;
         }
         p = q;

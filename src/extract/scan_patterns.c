@@ -785,8 +785,9 @@ sentence_one(const DocState *ds, VnkgEntityType type)
 
 /* The mention of the sentence that ends right before token v, maybe
  * with a bracket after it ("Tập đoàn Marubeni (Nhật Bản)"), when it is
- * a party that signs: a firm, an organisation, a ministry or a province;
- * NONE otherwise. */
+ * a party that signs: a firm, an organisation, a ministry, a province or
+ * an official (who signs for his office's body: party_entity); NONE
+ * otherwise. */
 static size_t
 party_before(const DocState *ds, size_t v, size_t end)
 {
@@ -800,7 +801,8 @@ party_before(const DocState *ds, size_t v, size_t end)
         }
         VnkgEntityType t = f->type;
         return t == VNKG_TYPE_PARTNER || t == VNKG_TYPE_ORGANIZATION ||
-                       t == VNKG_TYPE_MINISTRY || t == VNKG_TYPE_PROVINCE
+                       t == VNKG_TYPE_MINISTRY || t == VNKG_TYPE_PROVINCE ||
+                       t == VNKG_TYPE_OFFICIAL
                    ? k
                    : NONE;
     }
@@ -834,6 +836,17 @@ party_start(const DocState *ds, size_t f, size_t first, size_t end,
 {
     size_t at = ds->found[f].tok_start;
     *ministry = 0;
+    if (ds->found[f].type == VNKG_TYPE_OFFICIAL) {
+        /* "... và Bộ trưởng Thương mại và Tăng trưởng xuất khẩu New
+         * Zealand Todd McClay": where the title chain starts */
+        for (size_t k = at; k-- > first + 1 && k + 20 > at;) {
+            size_t t;
+            if (is_key(ds, k - 1, "va2") && title_at(ds, k, end, &t)) {
+                return k;
+            }
+        }
+        return at;
+    }
     if (ds->found[f].type == VNKG_TYPE_PARTNER) {
         for (size_t k = at; k-- > first && k + 16 > at;) {
             if (is_key(ds, k, "bô5") &&
@@ -849,6 +862,30 @@ party_start(const DocState *ds, size_t f, size_t first, size_t end,
         k -= 2;
     }
     return k;
+}
+
+/* The entity that signs for the mention `f` of party_before: an
+ * official's office body named in this sentence (a partner first), or
+ * the mention's own entity; NONE for an official without one. */
+static size_t
+party_entity(const DocState *ds, size_t f)
+{
+    size_t e = ds->found[f].entity;
+    if (ds->found[f].type != VNKG_TYPE_OFFICIAL) {
+        return e;
+    }
+    size_t body = NONE;
+    for (size_t o = 0; o < ds->n_offices; ++o) {
+        size_t org = ds->offices[o].org;
+        if (ds->office_person[o] != e || org == NONE) {
+            continue;
+        }
+        if (vnkg_facts_entity_at(ds->facts, org)->type == VNKG_TYPE_PARTNER) {
+            return org;
+        }
+        body = body == NONE ? org : body;
+    }
+    return body;
 }
 
 /* "Tập đoàn Vingroup và Tập đoàn NVIDIA đã ký kết thỏa thuận hợp tác":
@@ -883,9 +920,12 @@ signed_by_pair(DocState *ds, size_t i, size_t hl, size_t first, size_t end,
     if (va <= first + 1 || !is_key(ds, va - 1, "va2")) {
         return VNKG_SUCCESS;
     }
+    size_t ea = NONE, eb = party_entity(ds, b);
+    if (eb == NONE) {
+        return VNKG_SUCCESS;
+    }
     /* a foreign ministry by its bracketed acronym: "(MOTIE)" */
-    const char *name_b =
-        vnkg_facts_entity_at(ds->facts, ds->found[b].entity)->label;
+    const char *name_b = vnkg_facts_entity_at(ds->facts, eb)->label;
     size_t at =
         ministry ? bracket_acronym(ds, ds->found[b].tok_end, first, end) : NONE;
     char acronym[32];
@@ -895,17 +935,16 @@ signed_by_pair(DocState *ds, size_t i, size_t hl, size_t first, size_t end,
     va--;
     size_t a = party_before(ds, va, end);
     const char *name_a;
-    size_t ea = NONE, eb = ds->found[b].entity;
-    if (a != NONE) {
-        ea = ds->found[a].entity;
+    if (a != NONE && (ea = party_entity(ds, a)) != NONE) {
         name_a = vnkg_facts_entity_at(ds->facts, ea)->label;
-    } else if (va >= first + 2 && is_vietnam(ds, va - 2, end)) {
+    } else if (a == NONE && va >= first + 2 && is_vietnam(ds, va - 2, end)) {
         name_a = "Việt Nam";
     } else {
         return VNKG_SUCCESS;
     }
-    int pa = a != NONE && ds->found[a].type == VNKG_TYPE_PARTNER,
-        pb = ds->found[b].type == VNKG_TYPE_PARTNER;
+    int pa = ea != NONE &&
+             vnkg_facts_entity_at(ds->facts, ea)->type == VNKG_TYPE_PARTNER,
+        pb = vnkg_facts_entity_at(ds->facts, eb)->type == VNKG_TYPE_PARTNER;
     if (!pa && !pb) {
         return VNKG_SUCCESS; /* two Vietnamese bodies: no partner */
     }

@@ -532,6 +532,22 @@ test_memoranda_of_bodies(void)
     assert(!entity(f, "partner", "Hàn Quốc"));
     assert(!entity(f, "partner", "Hoa Kỳ"));
     vnkg_facts_free(ctx, f);
+    /* officials sign for their offices' bodies; a portfolio of words
+     * side by side ("Tăng trưởng xuất khẩu") */
+    f = run("Bộ trưởng Bộ Nông nghiệp và Môi trường Đỗ Đức Duy và Bộ trưởng "
+            "Thương mại và Tăng trưởng xuất khẩu New Zealand Todd McClay đã ký "
+            "Thỏa thuận hợp tác về nông nghiệp. Tổng Giám đốc Tập đoàn "
+            "Vingroup Nguyễn Việt Quang và Giám đốc điều hành Công ty Intel "
+            "Việt Nam Kim Huat Ooi đã ký kết thỏa thuận hợp tác.\n",
+            NULL);
+    assert(has_rel(f, "Todd McClay", "New Zealand", VNKG_REL_HOLDS_OFFICE,
+                   "Bộ trưởng"));
+    assert(has_rel(
+        f, "Thỏa thuận hợp tác Bộ Nông nghiệp và Môi trường – New Zealand",
+        "New Zealand", VNKG_REL_AGREEMENT_WITH, NULL));
+    assert(has_rel(f, "Thỏa thuận hợp tác Vingroup – Intel", "Intel",
+                   VNKG_REL_AGREEMENT_WITH, NULL));
+    vnkg_facts_free(ctx, f);
     /* a union names its members: they are mentioned */
     f = run("Việt Nam ký FTA với Liên minh Hải quan Nga – Belarus – "
             "Kazakhstan.\n",
