@@ -23,7 +23,8 @@ Rules checked
               of the same type unless their validity periods are disjoint or the form is
               declared with "# shared-alias: <form> <reason>"; Việt Nam is not a partner.
   titles.tsv  header "title role attach scope"; unique titles (folded); attach is a '|' list
-              of ministry, province, partner, organization, org=<existing id>, or 'none' alone;
+              of ministry, province, partner, organization, org=<existing id>, or 'none' or
+              'place' (a district's name follows) alone;
               scope in vn, foreign, any.
   cues.tsv    header "kind word"; known kinds; no duplicate (kind, folded word).
   surnames.txt, given-names-stop.txt (optional)
@@ -49,8 +50,9 @@ CUE_KINDS = ("person_prefix", "partner_cue", "province_prefix", "not_province_pr
              "byline_marker", "bridge_point", "event_word", "agreement_head",
              "document_head", "company_head", "not_entity",
              "chair_verb", "attend_verb", "boilerplate", "boilerplate_end", "city_province",
-             "publication_prefix", "portfolio_word", "org_head")
-ATTACH_WORDS = ("ministry", "province", "partner", "organization", "none")
+             "publication_prefix", "portfolio_word", "org_head", "city_prefix",
+             "local_unit")
+ATTACH_WORDS = ("ministry", "province", "partner", "organization", "place", "none")
 SCOPES = ("vn", "foreign", "any")
 MARKERS = "=~^"
 ID_RE = re.compile(r"^([a-z]+)/([a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -298,6 +300,8 @@ def check_titles(path, ents):
         items = attach.split("|")
         if "none" in items and len(items) > 1:
             err(rel, n, "'none' must stand alone in attach")
+        if "place" in items and len(items) > 1:
+            err(rel, n, "'place' must stand alone in attach")
         if len(set(items)) != len(items):
             err(rel, n, "duplicate item in attach")
         for it in items:
