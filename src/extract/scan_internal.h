@@ -110,14 +110,14 @@ size_t foreign_portfolio(const DocState *ds, size_t k, size_t first,
  * at k, or k; *foreign when it is a foreign body's (scan_offices.c). */
 size_t unknown_org_end(const DocState *ds, size_t k, size_t first, size_t end,
                        int *foreign);
-/* A foreign body the gazetteer lacks, its name's tokens [k, e) (from
- * unknown_org_end): a partner named by the acronym in the bracket after
- * it, the gazetteer's entry when it has one ("Tổ chức Xúc tiến Thương mại
- * Hàn Quốc (KOTRA)"), else as written. A country in the name is part of
- * it, no mention. Its entity in *entity (NONE when too long a name),
- * *next past the name and bracket. */
-VnkgStatus take_foreign_body(DocState *ds, size_t k, size_t e, size_t first,
-                             size_t end, size_t *entity, size_t *next);
+/* A foreign body the gazetteer lacks, its name's tokens [k, e): a
+ * partner named by `acronym`, the token in the bracket after it (the
+ * gazetteer's entry when it has one: "Tổ chức Xúc tiến Thương mại Hàn
+ * Quốc (KOTRA)"), or as written when that is NONE. A country in the name
+ * is part of it, no mention (take_members). Its entity in *entity (NONE
+ * when too long a name), *next past the name and bracket. */
+VnkgStatus take_foreign_body(DocState *ds, size_t k, size_t e, size_t acronym,
+                             size_t first, size_t *entity, size_t *next);
 /* Past a foreign ministry's name, "Bộ" maybe before the portfolio ("Bộ
  * Thương mại Hoa Kỳ"), to its country; k when there is none. */
 size_t foreign_ministry_end(const DocState *ds, size_t k, size_t first,

@@ -367,10 +367,10 @@ unknown_org_end(const DocState *ds, size_t k, size_t first, size_t end,
 }
 
 VnkgStatus
-take_foreign_body(DocState *ds, size_t k, size_t e, size_t first, size_t end,
-                  size_t *entity, size_t *next)
+take_foreign_body(DocState *ds, size_t k, size_t e, size_t acronym,
+                  size_t first, size_t *entity, size_t *next)
 {
-    size_t acronym = bracket_acronym(ds, e, first, end), known;
+    size_t known;
     char label[256];
     *entity = NONE;
     *next = e;
@@ -408,7 +408,8 @@ attach_unknown_org(DocState *ds, size_t *j, size_t first, size_t end, Office *o)
     }
     VNKG_TRY(take_inside(ds, k + 1, e, first, VNKG_TYPE_PROVINCE, NONE));
     if (foreign) {
-        return take_foreign_body(ds, k, e, first, end, &o->org, j);
+        return take_foreign_body(ds, k, e, bracket_acronym(ds, e, first, end),
+                                 first, &o->org, j);
     }
     VNKG_TRY(resolve_named(ds, VNKG_TYPE_ORGANIZATION, label, &o->org));
     VNKG_TRY(add_found(ds, k, e, o->org));

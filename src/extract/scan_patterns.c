@@ -200,9 +200,9 @@ form_is_cased(const DocState *ds, size_t k, size_t end, size_t len)
 /* A foreign firm described in Vietnamese and named by the short name in
  * its bracket: "Công ty Dầu khí Quốc tế Kuwait (KPI)", "Tập đoàn Dầu khí
  * Quốc gia Malaysia (Petronas)". The description from `k` (after the
- * head at i) is at most eight words and names a foreign country, which
- * is part of the name, not a mention of its own; the bracket holds an
- * acronym or one Latin word. The firm is a partner labelled with it. */
+ * head at i) is at most eight words and names a foreign country; the
+ * bracket holds an acronym or one Latin word, which names it
+ * (take_foreign_body). */
 static VnkgStatus
 described_firm(DocState *ds, size_t i, size_t k, size_t first, size_t end,
                size_t *next)
@@ -221,15 +221,8 @@ described_firm(DocState *ds, size_t i, size_t k, size_t first, size_t end,
           is_latin_name_word(ds, m + 1))) {
         return VNKG_SUCCESS;
     }
-    char label[64];
     size_t entity;
-    if (!copy_span(ds, m + 1, m + 2, label, sizeof label)) {
-        return VNKG_SUCCESS;
-    }
-    VNKG_TRY(resolve_named(ds, VNKG_TYPE_PARTNER, label, &entity));
-    VNKG_TRY(add_found(ds, i, m, entity)); /* the name, not its bracket */
-    *next = m + 3;
-    return VNKG_SUCCESS;
+    return take_foreign_body(ds, i, m, m + 1, first, &entity, next);
 }
 
 /* A foreign body the gazetteer lacks, named with a country and
@@ -242,10 +235,11 @@ scan_foreign_body(DocState *ds, size_t i, size_t first, size_t end,
 {
     int foreign;
     size_t e = unknown_org_end(ds, i, first, end, &foreign), entity;
-    if (e == i || !foreign || bracket_acronym(ds, e, first, end) == NONE) {
-        return VNKG_SUCCESS;
-    }
-    return take_foreign_body(ds, i, e, first, end, &entity, next);
+    size_t acronym =
+        e > i && foreign ? bracket_acronym(ds, e, first, end) : NONE;
+    return acronym == NONE
+               ? VNKG_SUCCESS
+               : take_foreign_body(ds, i, e, acronym, first, &entity, next);
 }
 
 VnkgStatus
@@ -658,21 +652,17 @@ read_party(const DocState *ds, size_t k, size_t first, size_t end, Party *pt)
  * ương Indonesia (BI)", "Garuda Indonesia"), no mention, unless the body
  * unites several (take_members). */
 static VnkgStatus
-take_party(DocState *ds, const Party *pt, size_t first, size_t end,
-           size_t *entity)
+take_party(DocState *ds, const Party *pt, size_t first, size_t *entity)
 {
     size_t next;
     if (pt->entry != NONE) {
         VNKG_TRY(
             take_entry(ds, pt->from, pt->to - pt->from, pt->entry, entity));
-    } else if (pt->acronym != NONE) { /* its bracket is the acronym */
-        return take_foreign_body(ds, pt->from, pt->to, first, end, entity,
-                                 &next);
-    } else {
-        VNKG_TRY(take_latin_name(ds, pt->from, pt->to, entity));
-        VNKG_TRY(take_members(ds, pt->from, pt->to, first));
+    } else { /* by its acronym, or as written */
+        VNKG_TRY(take_foreign_body(ds, pt->from, pt->to, pt->acronym, first,
+                                   entity, &next));
     }
-    if (pt->open != NONE) {
+    if (pt->open != NONE && pt->acronym == NONE) { /* "(Nhật Bản)" */
         VNKG_TRY(take_inside(ds, pt->open + 1, pt->close, first,
                              VNKG_TYPE_PARTNER, NONE));
     }
@@ -727,8 +717,8 @@ firms_agreement(DocState *ds, size_t i, size_t hl, size_t k, size_t first,
         return VNKG_SUCCESS;
     }
     size_t ea, eb, agreement;
-    VNKG_TRY(take_party(ds, &a, first, end, &ea));
-    VNKG_TRY(take_party(ds, &b, first, end, &eb));
+    VNKG_TRY(take_party(ds, &a, first, &ea));
+    VNKG_TRY(take_party(ds, &b, first, &eb));
     *next = b.next;
     if (ea == NONE || eb == NONE) {
         return VNKG_SUCCESS; /* a party too long to be a name */
@@ -1008,7 +998,7 @@ scan_agreement(DocState *ds, size_t i, size_t first, size_t end, size_t *next)
                                    ? sentence_one(ds, VNKG_TYPE_MINISTRY)
                                    : NULL;
         party = ministry ? ministry : party;
-        VNKG_TRY(take_party(ds, &firm, first, end, &partner));
+        VNKG_TRY(take_party(ds, &firm, first, &partner));
         stop = firm.next;
         if (partner == NONE) {
             *next = stop; /* a name too long to be one */
